@@ -1,0 +1,149 @@
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Pair } from 'yaml'
+
+/** Where the frontmatter sits in the file text, and the parsed YAML document. */
+export interface Frontmatter {
+  /** Offset of the opening fence. */
+  fenceStart: number
+  /** Offset where the YAML text starts (after the opening fence's line break). */
+  yamlStart: number
+  /** Offset where the YAML text ends (start of the closing fence line). */
+  yamlEnd: number
+  doc: Document.Parsed
+}
+
+export type FrontmatterIssue =
+  | { kind: 'no-frontmatter' }
+  | { kind: 'unclosed'; fenceEnd: number }
+  | { kind: 'yaml-error'; code: string; message: string; start: number; end: number }
+  | { kind: 'duplicate-key'; key: string; start: number; end: number }
+  | { kind: 'alias'; start: number; end: number }
+  | { kind: 'not-a-map'; start: number; end: number }
+
+export interface FrontmatterResult {
+  frontmatter?: Frontmatter
+  data?: unknown
+  issues: FrontmatterIssue[]
+}
+
+const FENCE = /^---[ \t]*\r?$/
+const CLOSE = /^(---|\.\.\.)[ \t]*\r?$/
+
+/** Finds the `---` fenced block at the very top of the file and parses it with source ranges. */
+export function readFrontmatter(text: string): FrontmatterResult {
+  const firstBreak = text.indexOf('\n')
+  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak)
+  if (!FENCE.test(firstLine)) return { issues: [{ kind: 'no-frontmatter' }] }
+  const yamlStart = firstBreak === -1 ? text.length : firstBreak + 1
+  let lineStart = yamlStart
+  let yamlEnd = -1
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart)
+    const line = nl === -1 ? text.slice(lineStart) : text.slice(lineStart, nl)
+    if (CLOSE.test(line)) {
+      yamlEnd = lineStart
+      break
+    }
+    if (nl === -1) break
+    lineStart = nl + 1
+  }
+  if (yamlEnd === -1) return { issues: [{ kind: 'unclosed', fenceEnd: firstLine.length }] }
+  return parseYamlBlock(text.slice(yamlStart, yamlEnd), yamlStart, 0)
+}
+
+/** Parses a YAML text that starts at `base` in the file. Positions in issues are file offsets. */
+export function parseYamlBlock(yamlText: string, base: number, fenceStart = 0): FrontmatterResult {
+  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true })
+  const issues: FrontmatterIssue[] = []
+  for (const error of doc.errors) {
+    const [start, end] = error.pos
+    if (error.code === 'DUPLICATE_KEY') {
+      const keyEnd = keyTextEnd(yamlText, start, end)
+      issues.push({ kind: 'duplicate-key', key: yamlText.slice(start, keyEnd).trim(), start: base + start, end: base + keyEnd })
+    } else {
+      issues.push({ kind: 'yaml-error', code: error.code, message: firstLine(error.message), start: base + start, end: base + end })
+    }
+  }
+  // Anchors and aliases have no use in a plan and are the door to "billion laughs": refuse them.
+  visit(doc, {
+    Alias(_, node) {
+      const [start, end] = node.range ?? [0, 0]
+      issues.push({ kind: 'alias', start: base + start, end: base + end })
+    },
+  })
+  const frontmatter: Frontmatter = { fenceStart, yamlStart: base, yamlEnd: base + yamlText.length, doc }
+  if (issues.some((i) => i.kind !== 'duplicate-key')) return { frontmatter, issues }
+  const contents = doc.contents
+  if (contents !== null && !isMap(contents)) {
+    const [start, end] = contents.range ?? [0, 0]
+    return { frontmatter, issues: [...issues, { kind: 'not-a-map', start: base + start, end: base + end }] }
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 0 }) ?? {}
+  } catch (error) {
+    issues.push({ kind: 'yaml-error', code: 'TO_JS', message: firstLine(String((error as Error).message)), start: base, end: base })
+    return { frontmatter, issues }
+  }
+  return { frontmatter, data, issues }
+}
+
+/** yaml reports a duplicate key at its first character; extend to the whole key (up to `:`). */
+function keyTextEnd(text: string, start: number, end: number): number {
+  const lineEnd = text.indexOf('\n', start)
+  const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd)
+  const colon = line.search(/:(\s|$)/)
+  return colon > 0 ? start + colon : Math.max(end, start + 1)
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+}
+
+export type YamlPath = (string | number)[]
+
+/** The pair whose key is `key` in the map at `path`, if present. */
+export function pairAt(doc: Document, path: YamlPath, key: string | number): Pair<YamlNode, YamlNode> | undefined {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true)
+  if (!isMap(parent)) return undefined
+  for (const item of parent.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) return item as Pair<YamlNode, YamlNode>
+  }
+  return undefined
+}
+
+/** File offsets of the key or value at `path`; falls back to the closest existing ancestor. */
+export function rangeAt(fm: Frontmatter, path: YamlPath, which: 'key' | 'value'): [number, number] {
+  for (let depth = path.length; depth > 0; depth--) {
+    const head = path.slice(0, depth - 1)
+    const last = path[depth - 1]
+    const wantKey = which === 'key' || depth < path.length
+    const container = head.length === 0 ? fm.doc.contents : fm.doc.getIn(head, true)
+    if (isMap(container)) {
+      const pair = pairAt(fm.doc, head, last)
+      if (pair) {
+        const node = wantKey ? pair.key : (pair.value ?? pair.key)
+        const range = (node as YamlNode | null)?.range
+        if (range) return [fm.yamlStart + range[0], fm.yamlStart + range[1]]
+      }
+    } else if (isSeq(container) && typeof last === 'number') {
+      const node = container.items[last] as YamlNode | undefined
+      const range = node && !isAlias(node) ? node.range : undefined
+      if (range) {
+        // For a map item in a sequence, point at its first key rather than the whole block.
+        if (wantKey && isMap(node) && node.items[0] && isPair(node.items[0])) {
+          const k = (node.items[0].key as YamlNode).range
+          if (k) return [fm.yamlStart + k[0], fm.yamlStart + k[1]]
+        }
+        return [fm.yamlStart + range[0], fm.yamlStart + valueEnd(range)]
+      }
+    }
+  }
+  const contents = fm.doc.contents as YamlNode | null
+  const first = isMap(contents) && contents.items[0] && isPair(contents.items[0]) ? (contents.items[0].key as YamlNode).range : undefined
+  if (first) return [fm.yamlStart + first[0], fm.yamlStart + first[1]]
+  return [fm.fenceStart, fm.fenceStart + 3]
+}
+
+function valueEnd(range: [number, number, number]): number {
+  return range[1]
+}

@@ -1,0 +1,11 @@
+import type { Finding } from '../model/finding.ts'
+import { formatJson } from './json.ts'
+import { formatStylish, type FormatContext } from './stylish.ts'
+
+export type { FormatContext }
+export type Formatter = (findings: Finding[], ctx: FormatContext) => string
+
+export const formatters: Record<string, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+}

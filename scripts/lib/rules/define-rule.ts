@@ -1,0 +1,76 @@
+import type { Fix, Locale, Place, RelatedPlace, Severity } from '../model/finding.ts'
+import type { Library } from '../model/library.ts'
+import type { Plan, SourceFile } from '../model/plan.ts'
+
+export type RuleFamily = 'form' | 'linkage' | 'coverage' | 'responsibility' | 'operability' | 'lifecycle'
+
+export type MessageData = Record<string, string | number | boolean | undefined>
+
+/** A message in both locales, next to the logic that finds the problem. */
+export interface Message<D extends MessageData = MessageData> {
+  zh: (data: D) => string
+  en: (data: D) => string
+}
+
+export interface Bilingual {
+  zh: string
+  en: string
+}
+
+export interface RuleDocs {
+  /** One line: what the rule catches. */
+  summary: Bilingual
+  /** Why it matters, with its source (DOMAIN.md section, regulation). */
+  why: Bilingual
+  /** How to fix a finding. */
+  fix: Bilingual
+  /** Options the rule takes, described. */
+  options?: Bilingual
+  /** A bad and a good example (Markdown plan or YAML snippet). */
+  bad: string
+  good: string
+}
+
+export interface Report {
+  file: SourceFile
+  place: Place
+  messageId?: string
+  data?: MessageData
+  cause?: RelatedPlace
+  fix?: Fix
+}
+
+export interface RuleContext<O> {
+  library: Library
+  /** Plans whose frontmatter passed the schema: the ones cross-file rules can trust. */
+  plans: Plan[]
+  options: O
+  /** "Today" as YYYY-MM-DD (`--today`), so date rules are deterministic in tests. */
+  today: string
+  locale: Locale
+  report(report: Report): void
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  id: string
+  family: RuleFamily
+  severity: Severity | 'off'
+  /** When true, checkPlan also runs on plans whose frontmatter failed the schema. */
+  anyPlan?: boolean
+  options: O
+  docs: RuleDocs
+  messages: Record<string, Message<any>>
+  checkPlan?(plan: Plan, ctx: RuleContext<O>): void
+  checkLibrary?(ctx: RuleContext<O>): void
+}
+
+/** Declares a rule; `messages.default` is used when a report names no messageId. */
+export function defineRule<O extends Record<string, unknown> = Record<string, never>>(rule: Rule<O>): Rule<O> {
+  return rule
+}
+
+
+/** The rule's documentation page (README anchor in the repository). */
+export function helpUri(ruleId: string): string {
+  return `https://github.com/yuanku/yuanku/blob/main/README.md#rule-${ruleId}`
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// The `yuanku` command. Runs from source with Node's type stripping (Node ≥ 22.18), no build step.
+import { EXIT, UsageError } from './cli/errors.ts'
+
+const HELP = `yuanku — 预案库 contingency-plan library tool
+
+用法 / Usage: yuanku <命令 command> [选项 options]
+
+  lint [路径…]        检查预案库（缺口报告）/ check the library (gap report)
+  rules [规则编号]     列出规则或显示一条规则的说明 / list rules or show one rule
+  coverage            覆盖矩阵：行政区 × 事件种类 / jurisdiction × hazard coverage matrix
+  new                 按模板新建预案 / scaffold a new plan
+  drill score|add     演练记录评分、收录 / score or add a drill record
+  hook install        安装 Git pre-commit 钩子 / install the Git pre-commit hook
+
+yuanku <命令> --help 显示该命令的选项 / shows a command's options.`
+
+type Command = (argv: string[]) => Promise<number>
+
+const commands: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./cli/lint.ts')).runLint,
+  rules: async () => (await import('./cli/rules.ts')).runRules,
+  coverage: async () => (await import('./cli/coverage.ts')).runCoverage,
+  new: async () => (await import('./cli/new.ts')).runNew,
+  drill: async () => (await import('./cli/drill.ts')).runDrill,
+  hook: async () => (await import('./cli/hook.ts')).runHook,
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP)
+    return name ? EXIT.ok : EXIT.failure
+  }
+  if (name === '--version' || name === '-v') {
+    const { version } = await import('./lib/version.ts')
+    console.log(version)
+    return EXIT.ok
+  }
+  const load = commands[name]
+  if (!load) {
+    console.error(`未知命令“${name}” / unknown command "${name}"\n\n${HELP}`)
+    return EXIT.failure
+  }
+  try {
+    return await (await load())(rest)
+  } catch (error) {
+    const e = error as Error & { code?: string }
+    if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`yuanku ${name}: ${e.message}`)
+      return EXIT.failure
+    }
+    console.error(`yuanku ${name}: 内部错误 / internal error: ${e.message ?? e}`)
+    if (process.env.YUANKU_DEBUG) console.error(e.stack)
+    else console.error('设置 YUANKU_DEBUG=1 可显示详细信息 / set YUANKU_DEBUG=1 for details')
+    return EXIT.failure
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/yuanku') || process.argv[1]?.endsWith('/yuanku.ts')
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error) => {
+      console.error(error)
+      process.exitCode = EXIT.failure
+    },
+  )
+}
