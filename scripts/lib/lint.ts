@@ -5,6 +5,15 @@ import type { RuleSetting } from './model/settings.ts'
 import type { MessageData, Report, Rule, RuleContext } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
 
+/** A report without its file: what a worker or the cache hands back for one plan and one rule. */
+export type FileReport = Omit<Report, 'file'>
+
+/** Per-plan results computed elsewhere (worker threads, the cache), keyed by plan path then rule id. */
+export interface Precomputed {
+  reports: Map<string, Map<string, FileReport[]>>
+  prepared: Map<string, Map<string, unknown>>
+}
+
 export interface LintOptions {
   locale?: Locale
   /** YYYY-MM-DD; defaults to the real date. */
@@ -14,6 +23,7 @@ export interface LintOptions {
   /** Report only findings in these library-relative files (cross-file rules still see everything). */
   files?: Set<string>
   rules?: Rule<any>[]
+  precomputed?: Precomputed
 }
 
 export interface LintResult {
@@ -42,6 +52,48 @@ export function formatMessage(rule: Rule<any>, messageId: string | undefined, da
   return locale === 'en' ? message.en(data) : message.zh(data)
 }
 
+function planIdOf(file: Report['file']): { planId?: string } {
+  const plan = file as Partial<Plan>
+  return plan.kind === 'plan' && typeof plan.data?.id === 'string' ? { planId: plan.data.id } : {}
+}
+
+/** Severity a rule runs at, or undefined when it does not run. */
+function effectiveSeverity(rule: Rule<any>, library: Library, only?: string[]): { severity: Severity; options: Record<string, unknown> } | undefined {
+  if (only && !only.includes(rule.id)) return undefined
+  const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
+  if (config.severity !== 'off') return { severity: config.severity, options: config.options }
+  if (!only) return undefined
+  return { severity: rule.severity === 'off' ? 'warn' : rule.severity, options: config.options }
+}
+
+function context(rule: Rule<any>, library: Library, options: Record<string, unknown>, base: { today: string; locale: Locale; plans: Plan[] }, report: (r: Report) => void, prepared: (plan: Plan) => unknown): RuleContext<Record<string, unknown>> {
+  return { library, plans: base.plans, options, today: base.today, locale: base.locale, report, prepared: prepared as RuleContext<Record<string, unknown>>['prepared'] }
+}
+
+/**
+ * Runs the file-scope rules and the preparePlan hooks of one plan: the part of linting that needs
+ * nothing but the plan, the registry and the settings. Workers and the cache call this.
+ */
+export function runFileRules(plan: Plan, library: Library, options: { today: string; locale?: Locale; rules?: Rule<any>[] }): { reports: Map<string, FileReport[]>; prepared: Map<string, unknown> } {
+  const reports = new Map<string, FileReport[]>()
+  const prepared = new Map<string, unknown>()
+  const locale = options.locale ?? (library.settings.locale as Locale)
+  for (const rule of options.rules ?? allRules) {
+    const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
+    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [] }, () => {}, () => undefined)
+    if (rule.preparePlan && plan.valid) prepared.set(rule.id, rule.preparePlan(plan, ctx))
+    if (rule.scope !== 'file' || !rule.checkPlan || (!plan.valid && !rule.anyPlan)) continue
+    const list: FileReport[] = []
+    ctx.report = (r) => {
+      const { file: _file, ...rest } = r
+      list.push(rest)
+    }
+    rule.checkPlan(plan, ctx)
+    reports.set(rule.id, list)
+  }
+  return { reports, prepared }
+}
+
 export function lint(library: Library, options: LintOptions = {}): LintResult {
   const locale = options.locale ?? (library.settings.locale as Locale)
   const today = options.today ?? todayIso()
@@ -49,36 +101,33 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
   const validPlans = library.plans.filter((p) => p.valid)
   const findings: Finding[] = []
   const internalErrors: LintResult['internalErrors'] = []
+  const pre = options.precomputed
 
   for (const rule of rules) {
-    if (options.only && !options.only.includes(rule.id)) continue
-    const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
-    let severity = config.severity
-    if (severity === 'off') {
-      if (!options.only) continue
-      severity = rule.severity === 'off' ? 'warn' : rule.severity
+    const config = effectiveSeverity(rule, library, options.only)
+    if (!config) continue
+    const report = (r: Report) => {
+      if (options.files && !options.files.has(r.file.path)) return
+      findings.push({
+        ruleId: rule.id,
+        severity: config.severity,
+        message: formatMessage(rule, r.messageId, r.data ?? {}, locale),
+        file: r.file.path,
+        place: r.place,
+        ...planIdOf(r.file),
+        ...(r.cause ? { cause: r.cause } : {}),
+        ...(r.fix ? { fix: r.fix } : {}),
+      })
     }
-    const sev: Severity = severity
-    const ctx: RuleContext<Record<string, unknown>> = {
-      library,
-      plans: validPlans,
-      options: config.options,
-      today,
-      locale,
-      report(r: Report) {
-        if (options.files && !options.files.has(r.file.path)) return
-        findings.push({
-          ruleId: rule.id,
-          severity: sev,
-          message: formatMessage(rule, r.messageId, r.data ?? {}, locale),
-          file: r.file.path,
-          place: r.place,
-          ...(r.file.kind === 'plan' && typeof (r.file as Plan).data?.id === 'string' ? { planId: (r.file as Plan).data.id } : {}),
-          ...(r.cause ? { cause: r.cause } : {}),
-          ...(r.fix ? { fix: r.fix } : {}),
-        })
-      },
+    const preparedCache = new Map<Plan, unknown>()
+    const prepared = (plan: Plan) => {
+      if (preparedCache.has(plan)) return preparedCache.get(plan)
+      const stored = pre?.prepared.get(plan.path)
+      const value = stored?.has(rule.id) ? stored.get(rule.id) : rule.preparePlan?.(plan, ctx)
+      preparedCache.set(plan, value)
+      return value
     }
+    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans }, report, prepared)
     const guard = (file: string | undefined, run: () => void) => {
       try {
         run()
@@ -89,7 +138,9 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
     if (rule.checkPlan) {
       for (const plan of rule.anyPlan ? library.plans : validPlans) {
         if (options.files && !options.files.has(plan.path)) continue
-        guard(plan.path, () => rule.checkPlan!(plan, ctx))
+        const stored = rule.scope === 'file' ? pre?.reports.get(plan.path)?.get(rule.id) : undefined
+        if (stored) for (const r of stored) report({ ...r, file: plan })
+        else guard(plan.path, () => rule.checkPlan!(plan, ctx))
       }
     }
     if (rule.checkLibrary) guard(undefined, () => rule.checkLibrary!(ctx))

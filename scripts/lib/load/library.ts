@@ -1,11 +1,12 @@
 import { lstatSync, readdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readSourceFile, loadFrontmatter, applyYaml } from './file.ts'
-import { parseYamlBlock } from './frontmatter.ts'
 import { parseMarkdown, sectionsOf } from './markdown.ts'
 import { schemaDefaults } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
-import type { ChecklistTemplate, DrillRecord, Plan, PlanFrontmatter, SourceFile } from '../model/plan.ts'
+import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, Section, SourceFile } from '../model/plan.ts'
+import type { Root } from 'mdast'
+import { parseYamlBlock, readFrontmatter, type Frontmatter } from './frontmatter.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
 import { UnitRegistry, type Unit } from '../model/units.ts'
@@ -64,24 +65,63 @@ export function defaultSettings(): LibrarySettings {
   return structuredClone(cachedDefaults)
 }
 
-export function parsePlan(file: SourceFile): Plan {
+/** What reading a plan's frontmatter yields: small, structured-clonable, cacheable by content. */
+export interface ParsedPlan {
+  data: unknown
+  valid: boolean
+  issues: LoadIssue[]
+  bodyStart: number
+}
+
+export function parsePlanFrontmatter(file: SourceFile): ParsedPlan {
   const { data, valid } = loadFrontmatter(file, 'plan')
-  const tree = parseMarkdown(file.text)
   const bodyStart = file.frontmatter ? lineAfter(file.text, file.frontmatter.yamlEnd) : 0
+  return { data: isObject(data) ? data : {}, valid, issues: file.issues, bodyStart }
+}
+
+export function parsePlan(file: SourceFile): Plan {
+  const parsed = parsePlanFrontmatter(file)
+  const tree = parseMarkdown(file.text)
   return {
     ...file,
     kind: 'plan',
-    data: (isObject(data) ? data : {}) as PlanFrontmatter,
-    valid,
+    data: parsed.data as PlanFrontmatter,
+    valid: parsed.valid,
     tree,
     sections: sectionsOf(tree, file.text.length),
-    bodyStart,
+    bodyStart: parsed.bodyStart,
   }
+}
+
+/**
+ * A plan rebuilt from cached or worker-computed frontmatter results. The Markdown tree, sections and
+ * YAML document are parsed only if a rule asks for them (PERF-NOTES: positions are needed only for
+ * the files that are reported on).
+ */
+export function planFromParsed(file: SourceFile, parsed: ParsedPlan): Plan {
+  const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
+  let tree: Root | undefined
+  let sections: Section[] | undefined
+  // The YAML document is kept when the caller parsed it already; otherwise parsed on demand.
+  let frontmatter: Frontmatter | undefined | null = file.frontmatter ?? null
+  Object.defineProperties(plan, {
+    tree: { get: () => (tree ??= parseMarkdown(file.text)), enumerable: true, configurable: true },
+    sections: { get: () => (sections ??= sectionsOf(plan.tree, file.text.length)), enumerable: true, configurable: true },
+    frontmatter: {
+      get: () => (frontmatter === null ? (frontmatter = readFrontmatter(file.text).frontmatter) : frontmatter),
+      set: (v: Frontmatter | undefined) => {
+        frontmatter = v
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  })
+  return plan
 }
 
 function parseDrill(file: SourceFile): DrillRecord {
   const { data, valid } = loadFrontmatter(file, 'drill')
-  return { ...file, kind: 'drill', data: (isObject(data) ? data : {}) as DrillRecordFrontmatter, valid, tree: parseMarkdown(file.text) }
+  return { ...file, kind: 'drill', data: (isObject(data) ? data : {}) as unknown as DrillRecordFrontmatter, valid, tree: parseMarkdown(file.text) }
 }
 
 function parseChecklist(file: SourceFile): ChecklistTemplate {
@@ -90,7 +130,7 @@ function parseChecklist(file: SourceFile): ChecklistTemplate {
   return {
     ...file,
     kind: 'checklist',
-    data: (isObject(data) ? data : {}) as ChecklistFrontmatter,
+    data: (isObject(data) ? data : {}) as unknown as ChecklistFrontmatter,
     valid,
     tree,
     sections: sectionsOf(tree, file.text.length),
@@ -119,8 +159,25 @@ export interface LoadOptions {
   only?: Set<string>
 }
 
-/** Reads a library folder into one model shared by lint, CLI and site. */
-export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library {
+/** Everything of a library but its plans: settings, registry, drills, checklists and the list of plan files. */
+export interface LibraryMeta {
+  root: string
+  settings: LibrarySettings
+  settingsFile?: SourceFile
+  units: UnitRegistry
+  unitsFile?: SourceFile
+  taxonomy: Taxonomy
+  drills: DrillRecord[]
+  checklists: ChecklistTemplate[]
+  unreadable: UnreadableFile[]
+  skipped: SkippedEntry[]
+  /** Library-relative paths of the plan files. */
+  planPaths: string[]
+  /** Reads and decodes a library file, recording it as unreadable when it cannot be decoded. */
+  read(path: string, role: UnreadableFile['role']): SourceFile | undefined
+}
+
+export function loadLibraryMeta(rootDir: string, options: { settingsOnly?: boolean } = {}): LibraryMeta {
   const root = resolve(rootDir)
   const unreadable: UnreadableFile[] = []
   const read = (path: string, role: UnreadableFile['role']): SourceFile | undefined => {
@@ -154,10 +211,10 @@ export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library
     }
   }
 
-  const walked = walk(root)
-  const plans: Plan[] = []
+  const walked = options.settingsOnly ? { files: [], skipped: [] } : walk(root)
   const drills: DrillRecord[] = []
   const checklists: ChecklistTemplate[] = []
+  const planPaths: string[] = []
   for (const path of walked.files) {
     if (path.startsWith(`${DRILLS_DIR}/`)) {
       const file = read(path, 'drill')
@@ -165,12 +222,8 @@ export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library
     } else if (path.startsWith(`${CHECKLISTS_DIR}/`)) {
       const file = read(path, 'checklist')
       if (file) checklists.push(parseChecklist(file))
-    } else if (!options.only || options.only.has(path)) {
-      const file = read(path, 'plan')
-      if (file) plans.push(parsePlan(file))
-    }
+    } else planPaths.push(path)
   }
-
   return {
     root,
     settings,
@@ -178,11 +231,28 @@ export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library
     units: new UnitRegistry(units),
     unitsFile,
     taxonomy: new Taxonomy(settings.taxonomy as ConstructorParameters<typeof Taxonomy>[0]),
-    plans,
     drills,
     checklists,
     unreadable,
     skipped: walked.skipped,
-    planById: indexPlans(plans),
+    planPaths,
+    read,
   }
+}
+
+export function assembleLibrary(meta: LibraryMeta, plans: Plan[]): Library {
+  const { read: _read, planPaths: _paths, ...rest } = meta
+  return { ...rest, plans, planById: indexPlans(plans) }
+}
+
+/** Reads a library folder into one model shared by lint, CLI and site. */
+export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library {
+  const meta = loadLibraryMeta(rootDir)
+  const plans: Plan[] = []
+  for (const path of meta.planPaths) {
+    if (options.only && !options.only.has(path)) continue
+    const file = meta.read(path, 'plan')
+    if (file) plans.push(parsePlan(file))
+  }
+  return assembleLibrary(meta, plans)
 }

@@ -49,6 +49,8 @@ export interface RuleContext<O> {
   today: string
   locale: Locale
   report(report: Report): void
+  /** The result of this rule's preparePlan for a plan (computed now when not cached). */
+  prepared<T = unknown>(plan: Plan): T
 }
 
 export interface Rule<O = Record<string, unknown>> {
@@ -57,6 +59,17 @@ export interface Rule<O = Record<string, unknown>> {
   severity: Severity | 'off'
   /** When true, checkPlan also runs on plans whose frontmatter failed the schema. */
   anyPlan?: boolean
+  /**
+   * 'file': checkPlan reads only its plan, the registry and the settings (never other plans), so its
+   * findings can be computed in a worker thread and cached by the plan's content hash.
+   */
+  scope?: 'file' | 'library'
+  /**
+   * Per-plan precomputation for a library rule (e.g. MinHash signatures): reads only its plan, the
+   * registry and the settings, returns structured-clonable data; runs in workers and is cached.
+   * The rule reads it back with ctx.prepared(plan).
+   */
+  preparePlan?(plan: Plan, ctx: RuleContext<O>): unknown
   options: O
   docs: RuleDocs
   messages: Record<string, Message<any>>

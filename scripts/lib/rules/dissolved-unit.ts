@@ -16,6 +16,7 @@ export default defineRule({
   id: 'dissolved-unit',
   family: 'form',
   severity: 'error',
+  scope: 'file',
   options: {},
   docs: {
     summary: { zh: '引用了已撤销或合并的单位', en: 'References a unit that was dissolved or merged' },

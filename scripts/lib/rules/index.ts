@@ -1,8 +1,13 @@
 // Every rule, by family. Each family file is a plain list; a rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import { formRules } from './form.ts'
+import { linkageRules } from './linkage.ts'
+import { coverageRules } from './coverage.ts'
+import { responsibilityRules } from './responsibility.ts'
+import { operabilityRules } from './operability.ts'
+import { lifecycleRules } from './lifecycle.ts'
 
-export const rules: Rule<any>[] = [...formRules]
+export const rules: Rule<any>[] = [...formRules, ...linkageRules, ...coverageRules, ...responsibilityRules, ...operabilityRules, ...lifecycleRules]
 
 export function ruleById(id: string): Rule<any> | undefined {
   return rules.find((r) => r.id === id)

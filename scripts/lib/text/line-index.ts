@@ -2,14 +2,24 @@ import type { Place } from '../model/finding.ts'
 
 /** Maps string offsets to 1-based line/column (UTF-16 code units, as editors and ESLint count). */
 export class LineIndex {
-  readonly starts: number[]
+  private readonly text: string
+  private lineStarts: number[] | undefined
   readonly length: number
 
   constructor(text: string) {
-    const starts = [0]
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-    this.starts = starts
+    this.text = text
     this.length = text.length
+  }
+
+  /** Offsets where lines start; computed on first use, since most files are never reported on. */
+  get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0]
+      const text = this.text
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+      this.lineStarts = starts
+    }
+    return this.lineStarts
   }
 
   get lineCount(): number {
@@ -18,14 +28,15 @@ export class LineIndex {
 
   position(offset: number): { line: number; column: number } {
     const o = Math.max(0, Math.min(offset, this.length))
+    const starts = this.starts
     let lo = 0
-    let hi = this.starts.length - 1
+    let hi = starts.length - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (this.starts[mid] <= o) lo = mid
+      if (starts[mid] <= o) lo = mid
       else hi = mid - 1
     }
-    return { line: lo + 1, column: o - this.starts[lo] + 1 }
+    return { line: lo + 1, column: o - starts[lo] + 1 }
   }
 
   place(start: number, end: number = start): Place {

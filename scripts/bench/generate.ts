@@ -1,0 +1,246 @@
+// Generates a deterministic synthetic library (units.yaml, library.yaml, plans, drills) of N plans for
+// `npm run bench`: realistic frontmatter (~1.5 KB), 6–10 KB of Chinese body with the real section
+// structure, linkage from the city down to townships and enterprises, drill records and a few gaps.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** mulberry32: small, fast, deterministic. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const HAZARDS: [id: string, name: string, category: string, lead: string][] = [
+  ['flood', '防汛抗旱', 'natural', 'shuili'],
+  ['earthquake', '地震', 'natural', 'yingji'],
+  ['geological', '地质灾害', 'natural', 'ziran'],
+  ['forest-fire', '森林火灾', 'natural', 'ziran'],
+  ['meteorological', '气象灾害', 'natural', 'qixiang'],
+  ['hazmat', '危险化学品事故', 'accident', 'yingji'],
+  ['production-safety', '生产安全事故', 'accident', 'yingji'],
+  ['road-traffic', '道路交通事故', 'accident', 'gongan'],
+  ['power-outage', '大面积停电事件', 'accident', 'gongxin'],
+  ['gas-supply', '燃气事故', 'accident', 'zhujian'],
+  ['epidemic', '突发公共卫生事件', 'public-health', 'weijian'],
+  ['food-safety', '食品安全事故', 'public-health', 'shijian'],
+  ['mass-incident', '群体性事件', 'social-security', 'gongan'],
+  ['cyber', '网络与信息安全事件', 'social-security', 'wangxin'],
+]
+
+const DEPTS: [key: string, name: string][] = [
+  ['yingji', '应急管理局'], ['shuili', '水利局'], ['ziran', '自然资源局'], ['qixiang', '气象局'], ['gongan', '公安局'],
+  ['weijian', '卫生健康局'], ['zhujian', '住房和城乡建设局'], ['jiaotong', '交通运输局'], ['shijian', '市场监督管理局'],
+  ['gongxin', '工业和信息化局'], ['minzheng', '民政局'], ['caizheng', '财政局'], ['jiaoyu', '教育局'], ['nongye', '农业农村局'],
+  ['wangxin', '网信办'], ['shengtai', '生态环境局'],
+]
+
+const SURNAMES = '华宇金鼎恒通瑞丰广源鑫泰宏达新兴东方长江天成永安盛世中联'
+const INDUSTRY = ['化工', '燃气', '制药', '冶金', '建材', '物流', '热电', '矿业', '食品', '纺织']
+const PLACES = ['青龙河', '白石水库', '东环路', '工业园区', '老城片区', '北山林场', '南湖湿地', '高速收费站', '中心城区', '沿河村组']
+
+const SENTENCES = [
+  (r: R) => `${r.unit()}负责${r.pick(['组织', '协调', '指导', '督促'])}${r.pick(['本行业', '辖区内', '职责范围内'])}${r.pick(['隐患排查治理', '监测预警', '抢险救援', '物资调配', '信息报送'])}工作，${r.pick(['并及时向指挥部报告', '落实24小时值班制度', '做好相关保障工作'])}。`,
+  (r: R) => `事发后${r.num(10, 60)}分钟内，${r.unit()}应向${r.pick(['指挥部办公室', '上级应急管理部门', '本级人民政府'])}电话报告，${r.num(1, 3)}小时内书面报告。`,
+  (r: R) => `当${r.place()}${r.pick(['水位超过警戒水位', '出现重大险情', '发生人员被困', '出现较大面积停电', '发生危险化学品泄漏'])}${r.num(1, 5)}处以上时，启动${r.level()}级应急响应。`,
+  (r: R) => `${r.pick(['指挥部', '现场指挥部', '专家组', '办公室'])}根据${r.pick(['事件性质', '危害程度', '影响范围', '发展态势'])}，${r.pick(['研究提出处置建议', '调整响应级别', '组织会商研判', '统一调度救援力量'])}。`,
+  (r: R) => `${r.place()}周边设置警戒区域${r.num(100, 900)}米，疏散群众约${r.num(50, 3000)}人，安置点${r.num(2, 12)}处。`,
+  (r: R) => `全市储备${r.pick(['冲锋舟', '救生衣', '发电机组', '帐篷', '排水泵', '防化服'])}${r.num(20, 800)}${r.pick(['艘', '件', '台', '顶', '套'])}，由${r.unit()}负责日常管理和调拨。`,
+  (r: R) => `${r.pick(['预警信息', '响应信息', '处置进展'])}通过${r.pick(['广播电视', '短信平台', '政务新媒体', '村村响大喇叭'])}向社会发布，发布时限不超过${r.num(1, 6)}小时。`,
+  (r: R) => `${r.unit()}组建${r.pick(['专业救援队', '应急抢险队', '医疗救护队', '通信保障队'])}${r.num(1, 9)}支，共${r.num(30, 600)}人，实行${r.pick(['24小时备勤', '分片包干', '轮班值守'])}。`,
+  (r: R) => `应急处置结束后，${r.unit()}会同有关部门在${r.num(7, 30)}日内完成调查评估，形成总结报告报${r.pick(['本级人民政府', '指挥部', '上级主管部门'])}。`,
+  (r: R) => `本预案每${r.num(2, 3)}年至少组织一次演练，演练结束后${r.num(10, 30)}个工作日内完成评估，发现问题及时修订。`,
+  (r: R) => `${r.pick(['蓝色', '黄色', '橙色', '红色'])}预警由${r.unit()}发布，${r.pick(['有关部门进入戒备状态', '各成员单位加强值守', '相关人员停止户外作业', '学校停课'])}。`,
+  (r: R) => `${r.place()}第${r.num(1, 30)}号${r.pick(['监测点', '雨量站', '视频监控点', '气体检测仪'])}数据异常时，值班人员应在${r.num(5, 30)}分钟内核实并上报。`,
+]
+
+interface R {
+  pick<T>(xs: T[]): T
+  num(a: number, b: number): number
+  unit(): string
+  place(): string
+  level(): string
+}
+
+function prng(seed: number, unitNames: string[]): R {
+  const next = rng(seed)
+  return {
+    pick: (xs) => xs[Math.floor(next() * xs.length)],
+    num: (a, b) => a + Math.floor(next() * (b - a + 1)),
+    unit: () => unitNames[Math.floor(next() * unitNames.length)],
+    place: () => PLACES[Math.floor(next() * PLACES.length)],
+    level: () => ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ'][Math.floor(next() * 4)],
+  }
+}
+
+const GOV_SECTIONS: [string, string[]][] = [
+  ['总则', ['编制目的', '编制依据', '适用范围', '工作原则', '事件分级']],
+  ['组织指挥体系', ['指挥机构', '办公室', '成员单位职责', '专家组']],
+  ['监测预警', ['风险防控', '监测', '预警分级与发布', '信息报告']],
+  ['应急响应', ['分级响应', '先期处置', '响应启动', '处置措施', '信息发布', '响应结束']],
+  ['后期处置', ['善后处置', '调查评估', '恢复重建']],
+  ['应急保障', ['队伍保障', '物资装备保障', '资金保障', '通信保障']],
+  ['预案管理', ['宣传培训', '预案演练', '评估修订']],
+]
+const ENT_SECTIONS: [string, string[]][] = [
+  ['总则', ['适用范围', '响应分级']],
+  ['应急组织机构及职责', ['应急领导小组', '现场处置组']],
+  ['应急响应', ['信息报告', '预警', '响应启动', '应急处置', '响应终止']],
+  ['后期处置', ['污染物处理', '生产秩序恢复']],
+  ['应急保障', ['通信与信息保障', '应急队伍保障', '物资装备保障']],
+]
+const NUMS = '一二三四五六七八九十'
+
+function body(title: string, sections: [string, string[]][], r: R, targetBytes: number): string {
+  const out = [`# ${title}`, '']
+  // A generated sentence is ~45 CJK characters, ~135 bytes of UTF-8.
+  const perSub = Math.max(1, Math.round(targetBytes / sections.reduce((n, [, subs]) => n + subs.length, 0) / 135))
+  sections.forEach(([name, subs], i) => {
+    out.push(`## ${NUMS[i]}、${name}`, '')
+    subs.forEach((sub, j) => {
+      out.push(`### （${NUMS[j]}）${sub}`, '')
+      const para: string[] = []
+      for (let k = 0; k < perSub; k++) para.push(r.pick(SENTENCES)(r))
+      const text = para.join('')
+      out.push(text, '')
+    })
+  })
+  return out.join('\n')
+}
+
+interface PlanSpec {
+  id: string
+  folder: string
+  title: string
+  type: string
+  jurisdiction: string
+  issuer: string
+  lead?: string
+  hazards?: string[]
+  categories: string[]
+  parents: string[]
+  units: { unit: string; name: string }[]
+  published: string
+}
+
+function yamlList(xs: string[]): string {
+  return `[${xs.join(', ')}]`
+}
+
+function frontmatter(p: PlanSpec, r: R): string {
+  const lines = ['---', `id: ${p.id}`, `title: ${p.title}`, `type: ${p.type}`, `jurisdiction: ${p.jurisdiction}`, `category: ${yamlList(p.categories)}`]
+  if (p.hazards) lines.push(`hazards: ${yamlList(p.hazards)}`)
+  lines.push(`issuer: ${p.issuer}`)
+  if (p.lead) lines.push(`lead_unit: ${p.lead}`)
+  lines.push('units:')
+  for (const u of p.units) {
+    lines.push(`  - unit: ${u.unit}`, `    role: ${u.unit === p.lead ? 'lead' : 'member'}`, '    duties:')
+    for (let i = 0; i < 2; i++) lines.push(`      - ${r.pick(['组织', '负责', '协调', '做好'])}${r.pick(['隐患排查', '监测预警', '抢险救援', '物资保障', '信息报送', '医疗救治', '治安维护', '交通管制'])}${r.pick(['工作', '相关工作', '和处置'])}`)
+  }
+  lines.push('parents:', ...(p.parents.length ? p.parents.map((id) => `  - plan: ${id}`) : ['  - external: 示例省突发事件总体应急预案', '    issuer: 示例省人民政府']))
+  lines.push('status: published', `version: ${p.published.slice(0, 4)}版`, 'dates:', `  drafted: ${p.published.slice(0, 5)}01-10`, `  expert_review: ${p.published.slice(0, 5)}02-20`, `  approved: ${p.published.slice(0, 5)}03-15`, `  published: ${p.published}`, `  filed: ${p.published.slice(0, 5)}04-20`, `  last_reviewed: ${p.published}`)
+  lines.push('response_levels:')
+  for (const level of ['I', 'II', 'III', 'IV']) lines.push(`  - level: ${level}`, `    trigger: ${r.pick(['造成', '可能造成'])}${r.num(1, 30)}人以上死亡或${r.num(10, 100)}人以上重伤`, `    commander: ${r.pick(['市长', '分管副市长', '县长', '指挥部总指挥', '应急管理局局长'])}`)
+  lines.push(`classification: ${r.pick(['internal', 'internal', 'public'])}`, '---', '')
+  return lines.join('\n')
+}
+
+export interface GeneratedLibrary {
+  root: string
+  plans: number
+  bytes: number
+}
+
+export function generateLibrary(root: string, count: number, seed = 20261122): GeneratedLibrary {
+  const r0 = rng(seed)
+  const units: string[] = []
+  const unitNames: string[] = []
+  const plans: PlanSpec[] = []
+  const unit = (id: string, name: string, kind: string, parent: string | undefined, extra = '') => {
+    units.push(`  - { id: ${id}, name: ${name}, kind: ${kind}${parent ? `, parent: ${parent}` : ''}${extra} }`)
+    unitNames.push(name)
+  }
+  const counties = Math.max(2, Math.round(count / 500))
+  const townshipsPer = Math.max(2, Math.round(count / counties / 20))
+  unit('city', '样本市', 'jurisdiction', undefined, ', level: city')
+  unit('city-gov', '样本市人民政府', 'government', 'city')
+  for (const [key, name] of DEPTS) unit(`city-${key}`, `样本市${name}`, 'department', 'city', `, aliases: [市${name}]`)
+  const year = (i: number) => `${2022 + (i % 4)}-0${1 + (i % 8)}-1${i % 9}`
+  const push = (p: Omit<PlanSpec, 'published'>) => plans.length < count && plans.push({ ...p, published: year(plans.length) })
+  const deptUnits = (prefix: string, prefixName: string) => DEPTS.slice(0, 8).map(([key, name]) => ({ unit: `${prefix}-${key}`, name: `${prefixName}${name}` }))
+
+  const government = (prefix: string, name: string, parentOverall: string | undefined, parentPrefix: string | undefined) => {
+    push({ id: `${prefix}-overall`, folder: prefix, title: `${name}突发事件总体应急预案`, type: 'overall', jurisdiction: prefix, issuer: `${prefix}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: parentOverall ? [parentOverall] : [], units: deptUnits(prefix, name) })
+    for (const [hazard, hname, category, lead] of HAZARDS) {
+      push({ id: `${prefix}-${hazard}`, folder: `${prefix}/special`, title: `${name}${hname}应急预案`, type: 'special', jurisdiction: prefix, issuer: `${prefix}-gov`, lead: `${prefix}-${lead}`, hazards: [hazard], categories: [category], parents: [`${prefix}-overall`, ...(parentPrefix ? [`${parentPrefix}-${hazard}`] : [])], units: deptUnits(prefix, name) })
+    }
+  }
+
+  government('city', '样本市', undefined, undefined)
+  for (let c = 1; c <= counties; c++) {
+    const id = `county${c}`
+    const name = `第${c}县`
+    unit(id, name, 'jurisdiction', 'city', ', level: county')
+    unit(`${id}-gov`, `${name}人民政府`, 'government', id)
+    for (const [key, dname] of DEPTS) unit(`${id}-${key}`, `${name}${dname}`, 'department', id)
+    government(id, name, 'city-overall', 'city')
+    for (let t = 1; t <= townshipsPer; t++) {
+      const tid = `${id}-t${t}`
+      const tname = `${name}第${t}镇`
+      unit(tid, tname, 'jurisdiction', id, ', level: township')
+      unit(`${tid}-gov`, `${tname}人民政府`, 'township', tid)
+      push({ id: `${tid}-overall`, folder: `${id}/townships`, title: `${tname}突发事件总体应急预案`, type: 'overall', jurisdiction: tid, issuer: `${tid}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: [`${id}-overall`], units: [{ unit: `${tid}-gov`, name: `${tname}人民政府` }] })
+    }
+  }
+  let e = 0
+  while (plans.length < count) {
+    e++
+    const county = `county${1 + (e % counties)}`
+    const eid = `ent${e}`
+    const ename = `样本${SURNAMES[e % SURNAMES.length]}${SURNAMES[(e * 7) % SURNAMES.length]}${INDUSTRY[e % INDUSTRY.length]}有限公司${e}`
+    unit(eid, ename, 'enterprise', county, e % 5 === 0 ? ', high_risk: true' : '')
+    const me = [{ unit: eid, name: ename }]
+    push({ id: `${eid}-comprehensive`, folder: `enterprises/${county}`, title: `${ename}生产安全事故综合应急预案`, type: 'enterprise-comprehensive', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['production-safety'], categories: ['accident'], parents: [`${county}-production-safety`], units: me })
+    push({ id: `${eid}-special`, folder: `enterprises/${county}`, title: `${ename}火灾事故专项应急预案`, type: 'enterprise-special', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me })
+    push({ id: `${eid}-onsite`, folder: `enterprises/${county}`, title: `${ename}配电室火灾现场处置方案`, type: 'onsite', jurisdiction: eid, issuer: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me })
+  }
+
+  mkdirSync(root, { recursive: true })
+  writeFileSync(join(root, 'units.yaml'), `units:\n${units.join('\n')}\n`)
+  writeFileSync(join(root, 'library.yaml'), 'name: 样本市应急预案库（基准测试）\nlocale: zh-CN\n')
+  let bytes = 0
+  plans.forEach((p, i) => {
+    const r = prng(seed + i, unitNames.slice(0, 40))
+    const target = 6000 + Math.floor(r0() * 4000)
+    let text = frontmatter(p, r) + body(p.title, p.type.startsWith('enterprise') || p.type === 'onsite' ? ENT_SECTIONS : GOV_SECTIONS, r, target)
+    // A few realistic gaps: a placeholder, a missing parent link.
+    if (i % 97 === 5) text = text.replace('编制目的', '编制目的（XX年修订）')
+    mkdirSync(join(root, p.folder), { recursive: true })
+    writeFileSync(join(root, p.folder, `${p.id}.md`), text)
+    bytes += Buffer.byteLength(text)
+  })
+  mkdirSync(join(root, 'drills'), { recursive: true })
+  for (let d = 0; d < Math.max(6, Math.round(count / 50)); d++) {
+    const p = plans[(d * 37) % plans.length]
+    writeFileSync(
+      join(root, 'drills', `2026-0${1 + (d % 9)}-1${d % 9}-${p.id}.md`),
+      `---\nid: drill-${d}-${p.id}\nplan: ${p.id}\ndate: 2026-0${1 + (d % 9)}-1${d % 9}\nkind: tabletop\nscenario: 模拟${p.title}情景\norganizer: ${p.issuer}\nevaluators: [张三, 李四]\nchecklist:\n  - { ref: c-001, text: 接报后按时限报告, points: 5, critical: true, rating: met, awarded: 5 }\n  - { ref: c-002, text: 指挥部及时启动响应, points: 5, critical: false, rating: partial, awarded: 2.5 }\nscore: 75\ngrade: 合格\nfindings: []\n---\n# 演练评估报告\n\n## 演练概况\n\n桌面推演。\n`,
+    )
+  }
+  return { root, plans: plans.length, bytes }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir, n] = process.argv.slice(2)
+  if (!dir || !n) {
+    console.error('usage: node scripts/bench/generate.ts DIR COUNT')
+    process.exit(2)
+  }
+  const g = generateLibrary(dir, Number(n))
+  console.log(`${g.plans} plans, ${(g.bytes / 1e6).toFixed(1)} MB → ${g.root}`)
+}

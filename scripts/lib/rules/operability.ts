@@ -1,0 +1,4 @@
+// Operability rules (PRODUCT §4). A plain list; each rule lives in its own file.
+import type { Rule } from './define-rule.ts'
+
+export const operabilityRules: Rule<any>[] = []
