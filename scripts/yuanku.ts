@@ -59,6 +59,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/yuanku') || process.argv[1]?.endsWith('/yuanku.ts')
 if (isMain) {
+  // `yuanku lint | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

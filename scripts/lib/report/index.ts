@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.ts'
 import { formatJson } from './json.ts'
+import { formatSarif } from './sarif.ts'
 import { formatStylish, type FormatContext } from './stylish.ts'
 
 export type { FormatContext }
@@ -8,4 +9,5 @@ export type Formatter = (findings: Finding[], ctx: FormatContext) => string
 export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: (findings, ctx) => formatSarif(findings, ctx),
 }

@@ -1,10 +1,14 @@
-import type { Finding, Locale } from '../model/finding.ts'
+import type { Finding, Locale, Place } from '../model/finding.ts'
 
 export interface FormatContext {
   locale: Locale
   /** Turns a library-relative path into the path shown to the user. */
   displayPath: (file: string) => string
   color?: boolean
+  /** Absolute path of the library folder (SARIF's base for artifact URIs). */
+  root?: string
+  /** Lines and columns of a fix's offsets in a library file, when the formatter needs them (SARIF). */
+  placeOf?: (file: string, start: number, end: number) => Place | undefined
 }
 
 const paint = (on: boolean | undefined, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s)

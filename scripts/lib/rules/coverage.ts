@@ -1,4 +1,7 @@
 // Coverage rules (PRODUCT §4). A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
+import coverageGap from './coverage-gap.ts'
+import leadConflict from './lead-conflict.ts'
+import hazardOutsideParent from './hazard-outside-parent.ts'
 
-export const coverageRules: Rule<any>[] = []
+export const coverageRules: Rule<any>[] = [coverageGap, leadConflict, hazardOutsideParent]

@@ -1,4 +1,8 @@
 // Responsibility rules (PRODUCT §4). A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
+import unitNotDeclared from './unit-not-declared.ts'
+import unitWithoutDuty from './unit-without-duty.ts'
+import levelWithoutCommander from './level-without-commander.ts'
+import noTimeLimit from './no-time-limit.ts'
 
-export const responsibilityRules: Rule<any>[] = []
+export const responsibilityRules: Rule<any>[] = [unitNotDeclared, unitWithoutDuty, levelWithoutCommander, noTimeLimit]

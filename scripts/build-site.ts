@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm run build`: the library → a static intranet site with a Chinese search index.
+//   LIBRARY (default plans/)  OUT_DIR (default dist/)  BASE (default library.yaml site.base or /)
+//   PUBLIC=1 or --public      only public plans, no contacts (library.yaml site.public is the default)
+//   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
+// The library is loaded and linted once here (findings are shown on the site; lint errors do not stop
+// the build), then Astro renders the pages in this same process and Pagefind indexes the output.
+import { existsSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { resolve, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { loadLibraryMeta } from './lib/load/library.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const HEAP_FLAG = 'max-old-space-size'
+/** Above this many plans a build needs more than Node's default heap (PERF-NOTES: ≈4.2 GB at 10,000). */
+const LARGE_LIBRARY = 2000
+
+function fail(message: string): never {
+  console.error(`构建失败 / build failed: ${message}`)
+  process.exit(2)
+}
+
+function parse() {
+  try {
+    return parseArgs({ options: { public: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false }).values
+  } catch (error) {
+    console.error(String((error as Error).message))
+    console.error('用法 / usage: [LIBRARY=plans] [OUT_DIR=dist] [BASE=/] [PUBLIC=1] node scripts/build-site.ts [--public]')
+    process.exit(2)
+  }
+}
+
+/** Large libraries: run again with a larger heap, unless the caller already chose one. */
+function ensureHeap(library: string): void {
+  const chosen = process.execArgv.some((a) => a.includes(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG)
+  if (chosen || process.env.YUANKU_HEAP_SET) return
+  const plans = loadLibraryMeta(library).planPaths.length
+  if (plans < LARGE_LIBRARY) return
+  const mb = Math.max(4096, Math.ceil(plans / 10000) * 8192)
+  const child = spawnSync(process.execPath, [`--${HEAP_FLAG}=${mb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, YUANKU_HEAP_SET: '1' },
+  })
+  process.exit(child.status ?? 2)
+}
+
+async function main(): Promise<void> {
+  const args = parse()
+  if (args.help) {
+    console.log('LIBRARY=plans OUT_DIR=dist BASE=/ [PUBLIC=1] node scripts/build-site.ts [--public]')
+    return
+  }
+  const started = performance.now()
+  const library = resolve(process.env.LIBRARY || join(ROOT, 'plans'))
+  const outDir = resolve(process.env.OUT_DIR || join(ROOT, 'dist'))
+  if (!existsSync(library) || !statSync(library).isDirectory()) fail(`预案库目录不存在 / library folder not found: ${library}`)
+  ensureHeap(library)
+
+  const envPublic = process.env.PUBLIC
+  const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
+  const { prepareSite } = await import('./lib/site/prepare.ts')
+  const model = prepareSite({ library, base: process.env.BASE, public: isPublic, today: process.env.TODAY })
+  ;(globalThis as { __yuankuSite?: unknown }).__yuankuSite = model
+  const errors = model.findings.filter((f) => f.severity === 'error').length
+  const warnings = model.findings.length - errors
+  console.log(`预案库 library: ${library}`)
+  console.log(`  ${model.plans.length} 份预案 plans${model.options.public ? '（公开版 public build）' : ''}, ${model.drills.length} 次演练 drills, ${errors} 个错误 errors, ${warnings} 个警告 warnings${model.unreadable.length ? `, ${model.unreadable.length} 个无法读取的文件 unreadable files` : ''}`)
+  for (const e of model.internalErrors) console.error(`  内部错误 internal error in rule ${e.ruleId}: ${e.message.split('\n')[0]}`)
+  const loaded = performance.now()
+
+  rmSync(outDir, { recursive: true, force: true })
+  const { build } = await import('astro')
+  await build({
+    root: ROOT,
+    outDir,
+    base: model.options.base,
+    logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn',
+    // Separate caches per output folder: concurrent builds (tests, CI) must not share Vite's scratch files.
+    cacheDir: join(outDir, '..', `.astro-cache-${Buffer.from(outDir).toString('base64url').slice(-24)}`),
+  })
+  const rendered = performance.now()
+
+  const pagefind = await import('pagefind')
+  const { index, errors: created } = await pagefind.createIndex({})
+  if (!index) fail(`Pagefind: ${created.join('; ')}`)
+  const added = await index.addDirectory({ path: outDir })
+  if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
+  const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
+  if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
+  await pagefind.close()
+  const done = performance.now()
+  const s = (ms: number) => (ms / 1000).toFixed(1)
+  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
+  console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(done - rendered)} s)`)
+}
+
+main().catch((error) => {
+  console.error(`构建失败 / build failed: ${(error as Error)?.stack ?? error}`)
+  process.exit(2)
+})

@@ -1,0 +1,180 @@
+// `yuanku drill score FILE` and `yuanku drill add FILE`: thin wrappers over scripts/lib/drill.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DRILLS_DIR, loadLibrary, loadLibraryMeta } from '../lib/load/library.ts'
+import { checkRecord, type RecordCheck } from '../lib/drill/check.ts'
+import { MAX_IMPORT_BYTES, parseImport } from '../lib/drill/import.ts'
+import { recordToMarkdown } from '../lib/drill/record.ts'
+import { gradeLabel, resolveGrading, type GradingInput } from '../lib/drill/score.ts'
+import type { DrillRecordData } from '../lib/drill/types.ts'
+import type { Locale } from '../lib/model/finding.ts'
+import { EXIT, UsageError } from './errors.ts'
+import { findLibraryRoot } from './library-path.ts'
+
+export const drillHelp = `用法 / Usage:
+  yuanku drill score 文件 FILE [--locale zh-CN|en]
+      重新计算演练记录的得分、等级、完成度和否决项，并与记录的得分比对
+      recompute a drill record's score, grade, completion and critical failures; compare with the recorded score
+  yuanku drill add 文件 FILE [--library plans]
+      校验评估页面导出的演练记录（Markdown 或 JSON），收录到 plans/drills/<日期>-<预案>[-n].md
+      validate an exported drill record (Markdown or JSON) and store it as plans/drills/<date>-<plan>[-n].md
+
+退出码 / Exit codes: 0 一致/已收录 consistent/added · 1 不一致或记录有误 mismatch or invalid record · 2 用法错误 usage`
+
+type T = { zh: string; en: string }
+const say = (locale: Locale, t: T) => (locale === 'en' ? t.en : t.zh)
+
+export async function runDrill(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv
+  if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
+    console.log(drillHelp)
+    return sub ? EXIT.ok : EXIT.failure
+  }
+  if (sub === 'score') return runScore(rest)
+  if (sub === 'add') return runAdd(rest)
+  throw new UsageError(`未知子命令“${sub}”，可用：score、add / unknown subcommand "${sub}" (score, add)`)
+}
+
+interface ReadRecord {
+  record: DrillRecordData
+  narrative?: string
+  format: 'json' | 'markdown'
+  text: string
+}
+
+/** Reads and strictly validates a record file; prints the problems and returns undefined when it is not one. */
+function readRecord(file: string): ReadRecord | undefined {
+  const abs = resolve(file)
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`找不到文件“${file}” / "${file}" does not exist`)
+  if (statSync(abs).size > MAX_IMPORT_BYTES) {
+    console.error(`${file}: 文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB / file larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+    return undefined
+  }
+  const text = readFileSync(abs, 'utf8')
+  const parsed = parseImport(text)
+  if (!parsed.ok) {
+    console.error(`${file}: 不是有效的演练记录 / not a valid drill record`)
+    for (const e of parsed.errors) console.error(`  ${e}`)
+    return undefined
+  }
+  return { record: parsed.record, narrative: parsed.narrative, format: parsed.format, text }
+}
+
+function checkLocale(value: string | undefined): Locale | undefined {
+  if (value !== undefined && value !== 'zh-CN' && value !== 'en') throw new UsageError('--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en')
+  return value as Locale | undefined
+}
+
+async function runScore(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  if (values.help) {
+    console.log(drillHelp)
+    return EXIT.ok
+  }
+  if (positionals.length !== 1) throw new UsageError('需要且只需要一个演练记录文件 / give exactly one drill record file')
+  const file = positionals[0]
+  let locale = checkLocale(values.locale)
+  const root = findLibraryRoot(file)
+  let grading: GradingInput | undefined
+  if (root) {
+    const meta = loadLibraryMeta(root, { settingsOnly: true })
+    grading = meta.settings.grading
+    locale ??= meta.settings.locale as Locale
+  }
+  locale ??= 'zh-CN'
+  const read = readRecord(file)
+  if (!read) return EXIT.failure
+  const check = checkRecord(read.record, grading)
+  process.stdout.write(scoreReport(relative(process.cwd(), resolve(file)) || file, read.record, check, resolveGrading(grading), locale))
+  return check.mismatch ? EXIT.findings : EXIT.ok
+}
+
+const num = (n: number | null, locale: Locale) => (n === null ? (locale === 'en' ? 'none' : '无') : String(n))
+
+export function scoreReport(path: string, record: DrillRecordData, check: RecordCheck, grading: ReturnType<typeof resolveGrading>, locale: Locale): string {
+  const r = check.result
+  const byRef = new Map(record.checklist.map((i) => [i.ref, i]))
+  const na = record.checklist.filter((i) => i.rating === 'na').length
+  const lines: string[] = []
+  lines.push(say(locale, { zh: `演练记录：${path}（${record.plan}，${record.date}）`, en: `Drill record: ${path} (${record.plan}, ${record.date})` }))
+  const provisional = r.provisional ? say(locale, { zh: `（暂定：尚有 ${r.unrated} 项未评定）`, en: ` (provisional: ${r.unrated} unrated)` }) : ''
+  lines.push(say(locale, { zh: `得分：${num(r.score, locale)}${provisional}`, en: `Score: ${num(r.score, locale)}${provisional}` }))
+  lines.push(say(locale, { zh: `等级：${gradeLabel(r.grade, grading, locale)}`, en: `Grade: ${gradeLabel(r.grade, grading, locale)}` }))
+  lines.push(say(locale, { zh: `完成：${r.rated}/${r.total} 项已评定，其中不适用 ${na} 项`, en: `Completion: ${r.rated}/${r.total} items rated, ${na} not applicable` }))
+  lines.push(say(locale, { zh: `否决项未达标：${r.criticalFailures.length ? `${r.criticalFailures.length} 项` : '无'}`, en: `Critical failures: ${r.criticalFailures.length || 'none'}` }))
+  for (const ref of r.criticalFailures) lines.push(`  - ${ref} ${byRef.get(ref)?.text ?? ''}`)
+  if (r.timedOver.length) {
+    lines.push(say(locale, { zh: `超过时限：${r.timedOver.length} 项`, en: `Over time: ${r.timedOver.length}` }))
+    for (const ref of r.timedOver) {
+      const i = byRef.get(ref)
+      lines.push(say(locale, { zh: `  - ${ref} ${i?.text ?? ''}（用时 ${i?.elapsed}，时限 ${i?.within}）`, en: `  - ${ref} ${i?.text ?? ''} (took ${i?.elapsed}, limit ${i?.within})` }))
+    }
+  }
+  if (!check.mismatch) {
+    lines.push(say(locale, { zh: `与记录比对：一致（记录得分 ${num(record.score, locale)}）`, en: `Recorded: matches (recorded score ${num(record.score, locale)})` }))
+  } else {
+    lines.push(say(locale, { zh: '与记录比对：不一致', en: 'Recorded: MISMATCH' }))
+    if (check.score) lines.push(say(locale, { zh: `  - 记录得分 ${num(check.score.recorded, locale)}，计算得分 ${num(check.score.computed, locale)}`, en: `  - recorded score ${num(check.score.recorded, locale)}, computed ${num(check.score.computed, locale)}` }))
+    if (check.grade) lines.push(say(locale, { zh: `  - 记录等级 ${check.grade.recorded ?? '无'}，计算等级 ${check.grade.computed ?? '无'}`, en: `  - recorded grade ${check.grade.recorded ?? 'none'}, computed ${gradeLabel(check.grade.computed, grading, locale)}` }))
+    if (check.unrated) lines.push(say(locale, { zh: `  - 记录未评项 ${check.unrated.recorded}，实际 ${check.unrated.computed}`, en: `  - recorded unrated ${check.unrated.recorded}, actual ${check.unrated.computed}` }))
+    for (const m of check.items) {
+      lines.push(say(locale, { zh: `  - 评估项 ${m.ref} 记录得分 ${num(m.recorded, locale)}，应为 ${num(m.computed, locale)}`, en: `  - item ${m.ref} recorded ${num(m.recorded, locale)}, should be ${num(m.computed, locale)}` }))
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function libraryRoot(option: string | undefined): string {
+  const cwd = process.cwd()
+  const dir = resolve(cwd, option ?? (existsSync(join(cwd, 'plans')) ? 'plans' : '.'))
+  if (!existsSync(join(dir, 'library.yaml')) && !existsSync(join(dir, 'units.yaml'))) {
+    throw new UsageError(`“${option ?? (relative(cwd, dir) || ".")}”不是预案库（没有 library.yaml 或 units.yaml）/ not a plan library (no library.yaml or units.yaml)`)
+  }
+  return dir
+}
+
+async function runAdd(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  if (values.help) {
+    console.log(drillHelp)
+    return EXIT.ok
+  }
+  if (positionals.length !== 1) throw new UsageError('需要且只需要一个演练记录文件 / give exactly one drill record file')
+  const root = libraryRoot(values.library)
+  const read = readRecord(positionals[0])
+  if (!read) return EXIT.findings
+  const { record } = read
+  const library = loadLibrary(root)
+  const plan = library.planById.get(record.plan)
+  const problems: string[] = []
+  if (!plan) problems.push(`预案“${record.plan}”不在预案库中 / plan "${record.plan}" is not in the library`)
+  const same = library.drills.find((d) => d.data?.id === record.id)
+  if (same) problems.push(`演练记录编号“${record.id}”已被 ${same.path} 使用；多名评估人员的记录请先在评估页面合并 / record id "${record.id}" is already used by ${same.path}; merge several evaluators' records in the checklist page first`)
+  const check = checkRecord(record, library.settings.grading)
+  if (check.mismatch) problems.push(`记录的得分与评估项不符，请用 yuanku drill score 查看 / the recorded score does not match its items; see yuanku drill score`)
+  if (problems.length) {
+    console.error(`${positionals[0]}: 未收录 / not added`)
+    for (const p of problems) console.error(`  ${p}`)
+    return EXIT.findings
+  }
+  const text = read.format === 'markdown' ? read.text : recordToMarkdown(record, undefined, { planTitle: plan!.data.title, grading: library.settings.grading })
+  const { createFileAtomic } = await import('../lib/fs/atomic.ts')
+  const dir = join(root, DRILLS_DIR)
+  mkdirSync(dir, { recursive: true })
+  const stem = `${record.date}-${record.plan}`.replace(/[^A-Za-z0-9-]+/g, '-')
+  for (let n = 1; n < 1000; n++) {
+    const target = join(dir, `${stem}${n === 1 ? '' : `-${n}`}.md`)
+    if (existsSync(target)) continue
+    try {
+      createFileAtomic(target, text)
+    } catch (error) {
+      // Another writer took the name between the check and the link: try the next one, never replace.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      throw error
+    }
+    console.log(`已收录 / added: ${relative(process.cwd(), target)}`)
+    return EXIT.ok
+  }
+  throw new UsageError(`plans/drills/ 中已有太多“${stem}”记录 / too many records named ${stem}`)
+}

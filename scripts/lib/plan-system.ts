@@ -1,0 +1,98 @@
+// The plan system (预案体系, DOMAIN.md §1): plan types, which may sit above which, administrative levels,
+// and when a plan is in force. Shared by the linkage and coverage rules and `yuanku coverage`.
+import type { Locale } from './model/finding.ts'
+import type { Plan, PlanType } from './model/plan.ts'
+
+export const PLAN_TYPE_NAMES: Record<PlanType, { zh: string; en: string }> = {
+  overall: { zh: '总体应急预案', en: 'overall plan' },
+  special: { zh: '专项应急预案', en: 'special plan' },
+  department: { zh: '部门应急预案', en: 'department plan' },
+  grassroots: { zh: '基层应急预案', en: 'grassroots plan' },
+  'enterprise-comprehensive': { zh: '企业综合应急预案', en: 'enterprise comprehensive plan' },
+  'enterprise-special': { zh: '企业专项应急预案', en: 'enterprise special plan' },
+  onsite: { zh: '现场处置方案', en: 'on-site procedure' },
+  event: { zh: '重大活动应急预案', en: 'major-event plan' },
+  joint: { zh: '联合应急预案', en: 'joint plan' },
+}
+
+export function planTypeName(type: string, locale: Locale | 'zh' = 'zh'): string {
+  const names = PLAN_TYPE_NAMES[type as PlanType]
+  if (!names) return type
+  return locale === 'en' ? names.en : names.zh
+}
+
+export const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
+  national: { zh: '国家级', en: 'national' },
+  province: { zh: '省级', en: 'province' },
+  city: { zh: '市级', en: 'city' },
+  county: { zh: '县级', en: 'county' },
+  township: { zh: '乡镇级', en: 'township' },
+  village: { zh: '村级', en: 'village' },
+}
+
+export function levelName(level: string, locale: Locale | 'zh' = 'zh'): string {
+  const names = LEVEL_NAMES[level]
+  if (!names) return level
+  return locale === 'en' ? names.en : names.zh
+}
+
+/** Government plans (总体/专项/部门/基层/重大活动/联合) versus the plans of enterprises and other units. */
+export const ENTERPRISE_TYPES: ReadonlySet<string> = new Set(['enterprise-comprehensive', 'enterprise-special', 'onsite'])
+
+/**
+ * Plan types that may be a parent of each type (DOMAIN.md §1). Government plans hang from the overall
+ * plan and its specials; a government plan never hangs from an enterprise plan. An enterprise's
+ * comprehensive plan ties in with the government plans of its place (or its group's comprehensive plan);
+ * its special plans and on-site procedures hang from its own plans. A small unit may have only on-site
+ * procedures (GB/T 29639-2020), which then tie in with the government's special or department plan.
+ */
+export const PARENT_TYPES: Record<PlanType, readonly PlanType[]> = {
+  overall: ['overall'],
+  special: ['overall', 'special'],
+  department: ['overall', 'special'],
+  grassroots: ['overall', 'special', 'department', 'grassroots'],
+  event: ['overall', 'special', 'department'],
+  joint: ['overall', 'special'],
+  'enterprise-comprehensive': ['overall', 'special', 'department', 'enterprise-comprehensive'],
+  'enterprise-special': ['enterprise-comprehensive', 'overall', 'special', 'department'],
+  onsite: ['enterprise-comprehensive', 'enterprise-special', 'special', 'department'],
+}
+
+export const IN_FORCE_STATUSES: ReadonlySet<string> = new Set(['approved', 'published'])
+export const DRAFT_STATUSES: ReadonlySet<string> = new Set(['draft', 'review'])
+
+/** The date a plan takes effect: its issue date, else its approval date. */
+export function effectiveDate(plan: Plan): string | undefined {
+  const dates = (plan.data as Partial<Plan['data']>).dates
+  if (!dates || typeof dates !== 'object') return undefined
+  const d = dates.published ?? dates.approved
+  return typeof d === 'string' ? d : undefined
+}
+
+/**
+ * 'active': approved or published (and, given `today`, issued on or before it); 'draft': drafting, in
+ * review, or approved/published with an issue date after `today`; undefined: superseded, retired or unknown.
+ */
+export function planStanding(plan: Plan, today?: string): 'active' | 'draft' | undefined {
+  const status = (plan.data as Partial<Plan['data']>)?.status
+  if (typeof status !== 'string') return undefined
+  if (DRAFT_STATUSES.has(status)) return 'draft'
+  if (!IN_FORCE_STATUSES.has(status)) return undefined
+  const date = effectiveDate(plan)
+  return today && date && date > today ? 'draft' : 'active'
+}
+
+const STATUS_NAMES: Record<string, string> = {
+  draft: '起草',
+  review: '征求意见/论证',
+  approved: '已审批',
+  published: '已发布',
+  superseded: '已被替代',
+  retired: '已废止',
+}
+
+/** A status as shown in messages: its Chinese name (with the YAML value) in zh, the YAML value in en. */
+export function statusName(status: string, locale: Locale | 'zh' = 'zh'): string {
+  if (locale === 'en' || !STATUS_NAMES[status]) return status
+  return `${STATUS_NAMES[status]} ${status}`
+}

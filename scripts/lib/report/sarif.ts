@@ -1,0 +1,92 @@
+// SARIF 2.1.0 (OASIS), the format code-scanning UIs read: one result per finding, 1-based lines and
+// columns counted in UTF-16 code units like ours, every rule described in tool.driver.rules with a
+// helpUri into the README's rule reference.
+import { pathToFileURL } from 'node:url'
+import type { Finding, Place } from '../model/finding.ts'
+import { helpUri, type Rule } from '../rules/define-rule.ts'
+import { rules as allRules } from '../rules/index.ts'
+import { version } from '../version.ts'
+import type { FormatContext } from './stylish.ts'
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
+export const INFORMATION_URI = 'https://github.com/yuanku/yuanku'
+/** Artifact URIs are relative to the library folder, which this base id names. */
+export const ROOT_BASE_ID = 'LIBRARY_ROOT'
+
+type Level = 'error' | 'warning' | 'note' | 'none'
+const level = (severity: string): Level => (severity === 'error' ? 'error' : 'warning')
+
+/** A library-relative POSIX path as a relative URI reference (each segment percent-encoded). */
+export function artifactUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/')
+}
+
+function region(place: Place) {
+  return { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn }
+}
+
+function location(file: string, place: Place) {
+  return { physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: ROOT_BASE_ID }, region: region(place) } }
+}
+
+function describeRule(rule: Rule<any>, zh: boolean) {
+  const text = (b: { zh: string; en: string }) => ({ text: zh ? b.zh : b.en })
+  return {
+    id: rule.id,
+    shortDescription: text(rule.docs.summary),
+    fullDescription: text(rule.docs.why),
+    help: text(rule.docs.fix),
+    helpUri: helpUri(rule.id),
+    // A rule that is off by default still runs with its default level when named with --rule.
+    defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'warning' as Level } : { level: level(rule.severity) },
+    properties: { tags: [rule.family] },
+  }
+}
+
+function fixOf(f: Finding, ctx: FormatContext, zh: boolean) {
+  const fix = f.fix!
+  const place = ctx.placeOf?.(f.file, fix.start, fix.end)
+  const deletedRegion = place ? region(place) : { charOffset: fix.start, charLength: fix.end - fix.start }
+  return {
+    description: { text: zh ? `替换为“${fix.text}”` : `Replace with "${fix.text}"` },
+    artifactChanges: [{ artifactLocation: { uri: artifactUri(f.file), uriBaseId: ROOT_BASE_ID }, replacements: [{ deletedRegion, insertedContent: { text: fix.text } }] }],
+  }
+}
+
+export function formatSarif(findings: Finding[], ctx: FormatContext, rules: Rule<any>[] = allRules): string {
+  const zh = ctx.locale !== 'en'
+  const index = new Map(rules.map((r, i) => [r.id, i]))
+  const results = findings.map((f) => ({
+    ruleId: f.ruleId,
+    ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId)! } : {}),
+    level: level(f.severity),
+    message: { text: f.message },
+    locations: [location(f.file, f.place)],
+    ...(f.cause ? { relatedLocations: [{ id: 1, ...location(f.cause.file, f.cause.place), ...(f.cause.message ? { message: { text: f.cause.message } } : {}) }] } : {}),
+    ...(f.fix ? { fixes: [fixOf(f, ctx, zh)] } : {}),
+    ...(f.planId ? { properties: { planId: f.planId } } : {}),
+  }))
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'yuanku',
+            fullName: 'Yuanku 预案库 contingency-plan linter',
+            version,
+            semanticVersion: version,
+            informationUri: INFORMATION_URI,
+            language: zh ? 'zh-CN' : 'en',
+            rules: rules.map((r) => describeRule(r, zh)),
+          },
+        },
+        ...(ctx.root ? { originalUriBaseIds: { [ROOT_BASE_ID]: { uri: `${pathToFileURL(ctx.root).href.replace(/\/?$/, '/')}` } } } : {}),
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}

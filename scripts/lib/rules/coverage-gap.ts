@@ -1,0 +1,75 @@
+import { defineRule, type Message } from './define-rule.ts'
+import { yamlPlace } from '../model/plan.ts'
+import { coverageMatrix } from '../coverage.ts'
+import { effectiveDate, levelName, statusName } from '../plan-system.ts'
+
+type D = { name: string; level: string; hazard: string; title?: string; status?: string; date?: string }
+const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+
+export default defineRule({
+  id: 'coverage-gap',
+  family: 'coverage',
+  severity: 'warn',
+  options: {},
+  docs: {
+    summary: {
+      zh: '行政区缺少 library.yaml 要求其层级具备的事件种类的在用专项预案',
+      en: 'A jurisdiction has no plan in force for a hazard that library.yaml requires at its level',
+    },
+    why: {
+      zh: '预案体系要“横向到边”：本地主要风险都要有专项或部门预案（DOMAIN.md §1、§3）。各层级必备的事件种类写在 library.yaml 的 coverage.hazards 中，默认值是常见要求，应按本地风险评估调整（DOMAIN.md §6）。本级已审批或已发布的专项预案、部门预案，或写明该事件种类的总体预案才算覆盖；只有草案时消息会指出。报告在 units.yaml 中该行政区的条目上，与 `yuanku coverage` 的矩阵一致。默认为警告：预案可能正在编制。',
+      en: 'The plan system must reach every risk: each main local hazard needs a special or department plan (DOMAIN.md §1, §3). The hazards each level must cover are set in coverage.hazards of library.yaml; the defaults are common requirements to adjust to the local risk assessment (DOMAIN.md §6). Only an approved or published special or department plan of the jurisdiction, or its overall plan listing the hazard, counts; the message says when only a draft exists. Reported at the jurisdiction\'s entry in units.yaml, matching the `yuanku coverage` matrix. A warning by default: the plan may be in preparation.',
+    },
+    fix: {
+      zh: '为该行政区编制并发布该事件种类的专项预案（hazards 中写该编号），或推进草案的审批发布；本地确无此风险时在 library.yaml 的 coverage.hazards 中调整该层级的要求。',
+      en: 'Draft and publish a special plan of the jurisdiction listing the hazard, or get the draft approved; if the risk does not exist locally, adjust the level\'s list in coverage.hazards of library.yaml.',
+    },
+    bad: '# library.yaml\ncoverage:\n  hazards:\n    county: [flood, earthquake]\n# 西山县只有 hazards: [flood] 的专项预案',
+    good: '# xishan/earthquake.md\nid: xishan-earthquake\ntype: special\njurisdiction: xishan-xian\nhazards: [earthquake]\nstatus: published',
+  },
+  messages: {
+    default: m(
+      (d) => `${d.name}缺少“${d.hazard}”专项应急预案（library.yaml 的 coverage.hazards 要求${d.level}行政区具备）`,
+      (d) => `${d.name} has no plan for "${d.hazard}" (coverage.hazards in library.yaml requires one at ${d.level} level)`,
+    ),
+    draft: m(
+      (d) => `${d.name}的“${d.hazard}”专项应急预案只有“${d.title}”，尚未审批发布（状态：${d.status}）`,
+      (d) => `${d.name}'s only plan for "${d.hazard}" is "${d.title}", not approved or published yet (status: ${d.status})`,
+    ),
+    pending: m(
+      (d) => `${d.name}的“${d.hazard}”专项应急预案“${d.title}”于 ${d.date} 起施行，目前尚未生效`,
+      (d) => `${d.name}'s plan for "${d.hazard}", "${d.title}", takes effect on ${d.date} and is not in force yet`,
+    ),
+  },
+  checkLibrary(ctx) {
+    const { library } = ctx
+    const file = library.unitsFile
+    if (!file) return
+    const matrix = coverageMatrix(library, { today: ctx.today })
+    for (const j of matrix.jurisdictions) {
+      const index = library.units.indexOf.get(j.id)
+      if (index === undefined) continue
+      for (const h of matrix.hazards) {
+        const cell = matrix.cells[j.id][h.id]
+        if (!cell.required || cell.state === 'active') continue
+        const ref = cell.plans[0]
+        const draft = ref ? library.plans.find((p) => p.path === ref.path) : undefined
+        const pending = ref && (ref.status === 'approved' || ref.status === 'published')
+        ctx.report({
+          file,
+          place: yamlPlace(file, ['units', index, 'id']),
+          messageId: !draft ? 'default' : pending ? 'pending' : 'draft',
+          data: {
+            name: j.name,
+            level: levelName(j.level, ctx.locale),
+            hazard: ctx.locale === 'en' ? (h.name_en ?? h.name) : h.name,
+            title: ref?.title,
+            status: ref ? statusName(ref.status, ctx.locale) : undefined,
+            date: draft ? effectiveDate(draft) : undefined,
+          },
+          ...(draft ? { cause: { file: draft.path, place: yamlPlace(draft, pending ? ['dates', draft.data.dates?.published ? 'published' : 'approved'] : ['status']) } } : {}),
+        })
+      }
+    }
+  },
+})

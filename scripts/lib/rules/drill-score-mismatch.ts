@@ -1,0 +1,109 @@
+import { defineRule, type Message } from './define-rule.ts'
+import { yamlPlace, yamlRange, type DrillRecord } from '../model/plan.ts'
+import { checkRecord } from '../drill/check.ts'
+import { RATING_LABEL } from '../drill/record.ts'
+import type { Fix } from '../model/finding.ts'
+
+type D = Record<string, string | number>
+const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const show = (v: unknown) => (v === null || v === undefined ? '空' : String(v))
+const showEn = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v))
+
+/** Replaces a plain scalar value when the file holds exactly the recorded text, so the fix is certain. */
+function valueFix(drill: DrillRecord, path: (string | number)[], recorded: unknown, text: string): Fix | undefined {
+  const range = yamlRange(drill, path)
+  if (!range) return undefined
+  const written = drill.text.slice(range[0], range[1])
+  return written === show(recorded) || written === String(recorded) ? { start: range[0], end: range[1], text } : undefined
+}
+
+export default defineRule({
+  id: 'drill-score-mismatch',
+  family: 'lifecycle',
+  severity: 'error',
+  scope: 'library',
+  options: {},
+  docs: {
+    summary: {
+      zh: '演练记录中的得分、等级或单项得分与评估项的评定不符',
+      en: "A drill record's score, grade or item points differ from what its ratings compute",
+    },
+    why: {
+      zh: '演练记录中的得分必须能由各评估项重新算出（PRODUCT.md §3.4）；手工改分、漏改或不同版本的评分表会让演练评估结论失真，影响是否修订预案的判断（DOMAIN.md §5）。评分规则与评估页面、yuanku drill score 使用同一模块。',
+      en: 'The score in a drill record must be recomputable from its items (PRODUCT.md §3.4); a hand-edited or stale score misstates the evaluation that decides whether the plan is revised (DOMAIN.md §5). The rule scores with the same module as the checklist page and `yuanku drill score`.',
+    },
+    fix: {
+      zh: '以评估项的评定为准，把 score、grade 和各项 awarded 改为重新计算的值（yuanku drill score 文件 可显示计算结果；score 可用 --fix 自动修改）；若评定本身有误，先改评定。',
+      en: 'Take the ratings as the truth and set score, grade and each awarded to the recomputed values (`yuanku drill score FILE` shows them; --fix corrects score); if a rating is wrong, correct the rating first.',
+    },
+    bad: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 90\ngrade: 优秀',
+    good: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 75\ngrade: 良好',
+  },
+  messages: {
+    score: m(
+      (d) => `记录的得分 ${d.recorded} 与评估项重新计算的得分 ${d.computed} 不符${d.grade ? `（等级应为“${d.grade}”）` : ''}`,
+      (d) => `The recorded score ${d.recordedEn} is not what the items compute: ${d.computedEn}${d.grade ? ` (grade should be "${d.grade}")` : ''}`,
+    ),
+    grade: m(
+      (d) => `记录的等级“${d.recorded}”与得分 ${d.score} 对应的等级“${d.computed}”不符${d.critical ? '（有否决项未达标）' : ''}`,
+      (d) => `The recorded grade "${d.recordedEn}" is not the grade of score ${d.score}: "${d.computed}"${d.critical ? ' (a critical item failed)' : ''}`,
+    ),
+    item: m(
+      (d) => `评估项“${d.ref}”评定为“${d.label}”${d.over ? `，但用时 ${d.elapsed} 超过时限 ${d.within}` : ''}，得分应为 ${d.computed}，记录为 ${d.recorded}`,
+      (d) => `Item "${d.ref}" is rated "${d.rating}"${d.over ? ` and took ${d.elapsed}, over its ${d.within} limit` : ''}: it earns ${d.computedEn}, recorded ${d.recordedEn}`,
+    ),
+    unrated: m(
+      (d) => `记录的未评项数 ${d.recorded} 与实际未评定的评估项数 ${d.computed} 不符`,
+      (d) => `The record says ${d.recorded} items are unrated; ${d.computed} are`,
+    ),
+  },
+  checkLibrary(ctx) {
+    const grading = ctx.library.settings.grading
+    for (const drill of ctx.library.drills) {
+      if (!drill.valid) continue
+      const data = drill.data
+      const check = checkRecord(data, grading)
+      for (const item of check.items) {
+        const written = data.checklist[item.index]
+        ctx.report({
+          file: drill,
+          place: yamlPlace(drill, ['checklist', item.index, 'awarded']),
+          messageId: 'item',
+          data: {
+            ref: item.ref,
+            rating: showEn(written.rating),
+            label: written.rating ? RATING_LABEL[written.rating] : '未评',
+            computed: show(item.computed),
+            computedEn: showEn(item.computed),
+            recorded: show(item.recorded),
+            recordedEn: showEn(item.recorded),
+            over: item.over ? 1 : 0,
+            elapsed: written.elapsed ?? '',
+            within: written.within ?? '',
+          },
+        })
+      }
+      if (check.score) {
+        const { recorded, computed } = check.score
+        const fix = computed === null ? undefined : valueFix(drill, ['score'], recorded, String(computed))
+        ctx.report({
+          file: drill,
+          place: yamlPlace(drill, ['score']),
+          messageId: 'score',
+          data: { recorded: show(recorded), recordedEn: showEn(recorded), computed: show(computed), computedEn: showEn(computed), grade: check.grade ? (check.grade.computed ?? '') : '' },
+          ...(fix ? { fix } : {}),
+        })
+      } else if (check.grade) {
+        ctx.report({
+          file: drill,
+          place: yamlPlace(drill, ['grade']),
+          messageId: 'grade',
+          data: { recorded: show(check.grade.recorded), recordedEn: showEn(check.grade.recorded), computed: show(check.grade.computed), score: show(check.result.score), critical: check.result.criticalFailures.length },
+        })
+      }
+      if (check.unrated) {
+        ctx.report({ file: drill, place: yamlPlace(drill, ['unrated']), messageId: 'unrated', data: check.unrated })
+      }
+    }
+  },
+})

@@ -1,0 +1,41 @@
+import { defineRule, type Message } from './define-rule.ts'
+import { yamlPlace } from '../model/plan.ts'
+
+type D = { level: string; roman: string }
+const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+
+const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }
+
+export default defineRule({
+  id: 'level-without-commander',
+  family: 'responsibility',
+  severity: 'warn',
+  scope: 'file',
+  options: {},
+  docs: {
+    summary: { zh: '响应级别没有写明由谁指挥', en: 'A response level names no commander' },
+    why: {
+      zh: '预案必须规定分级响应（突发事件应对法第二十八条，DOMAIN.md §2）；每一级响应由谁指挥（如Ⅰ级由市长、Ⅳ级由牵头部门负责人）是启动响应时首先要明确的事。前言的 lead_unit 只说明哪个单位牵头，不能代替各级的指挥人：所以 response_levels 中每一项都要有 commander，不论预案有没有 lead_unit。',
+      en: 'A plan must define response levels (Emergency Response Law art. 28, DOMAIN.md §2), and who commands each level (the mayor at level I, the lead department\'s head at IV…) is the first thing to settle when a response starts. The frontmatter\'s lead_unit says which unit leads, not who commands each level, so every response_levels entry needs a commander whether or not the plan has a lead_unit.',
+    },
+    fix: {
+      zh: '在该级响应中填写 commander：担任指挥的职务或机构，如“市长”“分管副市长”“市防汛抗旱指挥部总指挥”“市水利局局长”。',
+      en: 'Fill in commander for that level: the post or body that commands it, e.g. 市长, 分管副市长, 市防汛抗旱指挥部总指挥, 市水利局局长.',
+    },
+    bad: 'response_levels:\n  - level: I\n    trigger: 造成10人以上死亡\n    commander: 市长\n  - level: II\n    trigger: 造成3人以上10人以下死亡',
+    good: 'response_levels:\n  - level: I\n    trigger: 造成10人以上死亡\n    commander: 市长\n  - level: II\n    trigger: 造成3人以上10人以下死亡\n    commander: 分管副市长',
+  },
+  messages: {
+    default: m(
+      (d) => `${d.roman}级响应没有写明由谁指挥：请填写 commander（如“市长”“指挥部总指挥”）`,
+      (d) => `Response level ${d.level} names no commander: fill in commander (e.g. 市长, 指挥部总指挥)`,
+    ),
+  },
+  checkPlan(plan, ctx) {
+    plan.data.response_levels?.forEach((entry, i) => {
+      if (entry.commander?.trim()) return
+      // The entry's first key: the whole entry, as other rules point at a list item.
+      ctx.report({ file: plan, place: yamlPlace(plan, ['response_levels', i], 'key'), data: { level: entry.level, roman: ROMAN[entry.level] ?? entry.level } })
+    })
+  },
+})

@@ -1,0 +1,118 @@
+import { defineRule, type Message } from './define-rule.ts'
+import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
+import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
+
+type D = { id: string; by?: string; date?: string; own?: string; key?: DateKey }
+const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+
+type DateKey = 'last_reviewed' | 'published'
+
+/** The latest of a plan's revision and issue dates, with the key it came from. */
+function revisedOn(plan: Plan): { date: string; key: DateKey } | undefined {
+  const dates = (plan.data as Partial<Plan['data']>).dates
+  if (!dates || typeof dates !== 'object') return undefined
+  let best: { date: string; key: DateKey } | undefined
+  for (const key of ['published', 'last_reviewed'] as const) {
+    const date = dates[key]
+    if (typeof date === 'string' && (!best || date > best.date)) best = { date, key }
+  }
+  return best
+}
+
+function statusOf(plan: Plan): string | undefined {
+  const s = (plan.data as Partial<Plan['data']>).status
+  return typeof s === 'string' ? s : undefined
+}
+
+export default defineRule({
+  id: 'stale-parent',
+  family: 'linkage',
+  severity: 'warn',
+  options: {},
+  docs: {
+    summary: {
+      zh: '上位预案已被替代或废止，或在本预案最近一次发布或修订之后又发布或修订过',
+      en: 'A parent plan was superseded or retired, or was issued or revised after this plan was last issued or revised',
+    },
+    why: {
+      zh: '上级预案修订是下级预案应当修订的法定情形之一（《突发事件应急预案管理办法》，DOMAIN.md §4）；各地报告反复指出下级预案没有随上级预案修订（DOMAIN.md §6）。衔接已被替代或废止的预案，等于衔接一份不再有效的文件；库内有在用的新版在 supersedes 中列出它时，即使旧版的 status 没有改，也视为已被替代。比较的是双方 dates.published 和 dates.last_reviewed 中较晚的一个。已替代、已废止的预案本身不检查。默认为警告：需要人工评估是否真的要修订。',
+      en: 'A revision of the plan above is a statutory reason to revise the plans below (DOMAIN.md §4), and reports keep finding plans that were not (DOMAIN.md §6). Linking to a superseded or retired plan links to a document no longer in force; a plan that a version in force lists in supersedes counts as superseded even if its own status was not updated. The later of dates.published and dates.last_reviewed is compared on both sides. Superseded and retired plans are not checked themselves. A warning by default: someone has to judge whether a revision is needed.',
+    },
+    fix: {
+      zh: '把 parents 改为替代它的新版预案（yuanku lint --fix 在只有一个新版时自动修改）；上位预案修订后，对照评估本预案，修订或确认后更新 dates.last_reviewed。',
+      en: 'Point parents at the version that replaced it (yuanku lint --fix does it when exactly one plan supersedes it); after the parent is revised, review this plan against it and update dates.last_reviewed.',
+    },
+    bad: '# 上位预案 shili-flood：dates: { published: 2025-06-01 }\nid: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { published: 2023-05-10 }',
+    good: 'id: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { published: 2023-05-10, last_reviewed: 2025-09-01 }',
+  },
+  messages: {
+    superseded: m(
+      (d) => `上位预案“${d.id}”已被替代，应改为衔接替代它的新版预案`,
+      (d) => `Parent plan "${d.id}" was superseded; link to the version that replaced it`,
+    ),
+    'superseded-by': m(
+      (d) => `上位预案“${d.id}”已被“${d.by}”替代，应改为“${d.by}”`,
+      (d) => `Parent plan "${d.id}" was superseded by "${d.by}"; link to "${d.by}" instead`,
+    ),
+    retired: m(
+      (d) => `上位预案“${d.id}”已废止，请改为衔接现行的上级预案`,
+      (d) => `Parent plan "${d.id}" was retired; link to a plan above that is in force`,
+    ),
+    revised: m(
+      (d) => `上位预案“${d.id}”于 ${d.date} ${d.key === 'published' ? '发布新版' : '修订'}，晚于本预案最近一次发布或修订（${d.own}）；请对照上位预案评估本预案`,
+      (d) => `Parent plan "${d.id}" was ${d.key === 'published' ? 'issued' : 'revised'} on ${d.date}, after this plan was last issued or revised (${d.own}); review this plan against it`,
+    ),
+  },
+  checkLibrary(ctx) {
+    const { planById } = ctx.library
+    // Plan id → plans in force that say they supersede it, with the index of that supersedes entry.
+    const successors = new Map<string, { plan: Plan; index: number }[]>()
+    for (const p of ctx.plans) {
+      if (planStanding(p, ctx.today) !== 'active') continue
+      for (const [index, old] of (p.data.supersedes ?? []).entries()) successors.set(old, [...(successors.get(old) ?? []), { plan: p, index }])
+    }
+    for (const plan of ctx.plans) {
+      // Plans no longer in force are not checked themselves.
+      if (plan.data.status === 'superseded' || plan.data.status === 'retired' || successors.has(plan.data.id)) continue
+      const own = revisedOn(plan)
+      plan.data.parents.forEach((entry, i) => {
+        const parent = entry.plan === undefined ? undefined : planById.get(entry.plan)
+        if (!parent || parent === plan) return
+        const id = entry.plan!
+        const path = ['parents', i, 'plan']
+        const status = statusOf(parent)
+        // A plan is superseded when it says so, or when a version in force names it in supersedes
+        // (its own status may not have been updated: superseded-still-published).
+        const by = successors.get(id) ?? []
+        const marked = status === 'superseded' || status === 'retired'
+        if (marked || by.length) {
+          const single = status !== 'retired' && by.length === 1 ? by[0] : undefined
+          const range = yamlRange(plan, path)
+          const cause = marked
+            ? { file: parent.path, place: yamlPlace(parent, ['status']) }
+            : { file: by[0].plan.path, place: yamlPlace(by[0].plan, ['supersedes', by[0].index]) }
+          ctx.report({
+            file: plan,
+            place: yamlPlace(plan, path),
+            messageId: single ? 'superseded-by' : status === 'retired' ? 'retired' : 'superseded',
+            data: { id, by: single?.plan.data.id },
+            cause,
+            // Certain: the new version names the old one in supersedes, and the value is the bare id.
+            ...(single && range && plan.text.slice(range[0], range[1]) === id ? { fix: { start: range[0], end: range[1], text: single.plan.data.id } } : {}),
+          })
+          return
+        }
+        if (!status || !IN_FORCE_STATUSES.has(status) || !own) return
+        const theirs = revisedOn(parent)
+        if (!theirs || theirs.date <= own.date) return
+        ctx.report({
+          file: plan,
+          place: yamlPlace(plan, path),
+          messageId: 'revised',
+          data: { id, date: theirs.date, own: own.date, key: theirs.key },
+          cause: { file: parent.path, place: yamlPlace(parent, ['dates', theirs.key]) },
+        })
+      })
+    }
+  },
+})

@@ -1,0 +1,49 @@
+import { defineRule, type Message } from './define-rule.ts'
+import { yamlPlace } from '../model/plan.ts'
+import { closestId } from './unknown-unit.ts'
+
+type D = { id: string; suggestion?: string; title?: string }
+const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+
+export default defineRule({
+  id: 'unknown-parent',
+  family: 'linkage',
+  severity: 'error',
+  options: {},
+  docs: {
+    summary: { zh: '上位预案编号在库中不存在', en: 'A parent plan id does not exist in the library' },
+    why: {
+      zh: '上位预案用编号指向库内预案（PRODUCT.md §3.1）；编号写错或上级预案已改号，纵向衔接就断了，层级、事件种类和修订检查都会跳过这一环。默认为错误：这是确定的数据错误，不是判断问题。',
+      en: 'Parents point at plans in the library by id (PRODUCT.md §3.1); a mistyped or renamed id breaks the chain, and level, hazard and revision checks skip that link. An error by default: it is a certain data mistake, not a judgement.',
+    },
+    fix: {
+      zh: '改为库内预案的编号（消息会给出最接近的编号）；上级预案不在本库时改用 `external: 预案名称`。',
+      en: 'Use the id of a plan in the library (the message gives the closest one); for a parent outside the library write `external: <title>` instead.',
+    },
+    bad: 'parents:\n  - plan: shili-overal   # 库中没有这个编号',
+    good: 'parents:\n  - plan: shili-overall\n  - external: 某某省突发事件总体应急预案\n    issuer: 某某省人民政府',
+  },
+  messages: {
+    default: m((d) => `上位预案“${d.id}”在库中不存在`, (d) => `Parent plan "${d.id}" does not exist in the library`),
+    suggest: m(
+      (d) => `上位预案“${d.id}”在库中不存在，是否应为“${d.suggestion}”（${d.title}）？`,
+      (d) => `Parent plan "${d.id}" does not exist in the library — did you mean "${d.suggestion}" (${d.title})?`,
+    ),
+  },
+  checkLibrary(ctx) {
+    const byId = ctx.library.planById
+    for (const plan of ctx.plans) {
+      plan.data.parents.forEach((p, i) => {
+        if (p.plan === undefined || byId.has(p.plan)) return
+        // Never suggest the plan itself: that would be a cycle.
+        const suggestion = closestId(p.plan, [...byId.keys()].filter((id) => id !== plan.data.id))
+        ctx.report({
+          file: plan,
+          place: yamlPlace(plan, ['parents', i, 'plan']),
+          messageId: suggestion ? 'suggest' : 'default',
+          data: { id: p.plan, suggestion, title: suggestion ? String(byId.get(suggestion)?.data.title ?? '') : undefined },
+        })
+      })
+    }
+  },
+})

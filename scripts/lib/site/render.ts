@@ -1,0 +1,152 @@
+// Plan text → safe HTML for the site. One pipeline for every plan: the loader's mdast tree (parsed once,
+// shared with the rules) → remark-rehype → rehype-sanitize → rehype-slug → rehype-stringify.
+// Raw HTML never reaches the page: it is shown as escaped text (the raw-html rule reports it at lint time),
+// and sanitising runs after every step that could produce markup. Images are replaced by their alt text:
+// a plan must not make the browser fetch anything, inside or outside the intranet.
+import { unified } from 'unified'
+import remarkRehype from 'remark-rehype'
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import { visit } from 'unist-util-visit'
+import type { Root as MdRoot, Link, Image, Html, Definition, ImageReference, LinkReference } from 'mdast'
+import type { Root as HRoot, Element, ElementContent, Text } from 'hast'
+import { linkTarget } from '../rules/broken-link.ts'
+
+export interface TocEntry {
+  depth: number
+  id: string
+  text: string
+}
+
+export interface RenderedPlan {
+  html: string
+  toc: TocEntry[]
+  /** For each requested line, the element id to link to (a heading slug or an `L<line>` anchor). */
+  lineAnchors: Map<number, string>
+}
+
+export interface RenderContext {
+  /** Site URL of a plan page, or undefined when the plan is not on the site (unknown or left out). */
+  planHref(id: string): string | undefined
+  /** Plan id of a library-relative Markdown path the link resolves to, if it is a plan. */
+  planIdAtPath(path: string): string | undefined
+  /** Library-relative POSIX path of the plan being rendered (to resolve relative links). */
+  path: string
+  /** Lines findings point at, to get anchors for. */
+  lines?: number[]
+}
+
+const SAFE_SCHEME = /^(https?|mailto|tel):/i
+
+type H = Parameters<NonNullable<NonNullable<Parameters<typeof remarkRehype>[1]>['handlers']>[string]>[0]
+
+function text(value: string): Text {
+  return { type: 'text', value }
+}
+
+function resolvePath(from: string, rel: string): string {
+  const parts = from.split('/').slice(0, -1)
+  for (const seg of rel.split('/')) {
+    if (seg === '..') parts.pop()
+    else if (seg !== '.' && seg !== '') parts.push(seg)
+  }
+  return parts.join('/')
+}
+
+/** Where a plan link goes on the site: a plan page, a fragment, a web address, or nowhere (rendered as text). */
+function siteHref(url: string, ctx: RenderContext): string | undefined {
+  const target = linkTarget(url)
+  if (target.kind === 'skip') return SAFE_SCHEME.test(url.trim()) ? url.trim() : undefined
+  if (target.kind === 'self') return target.fragment ? `#${encodeURIComponent(target.fragment)}` : undefined
+  const frag = (f: string) => (f ? `#${encodeURIComponent(f)}` : '')
+  if (target.kind === 'plan') {
+    const href = ctx.planHref(target.id)
+    return href && href + frag(target.fragment)
+  }
+  const id = ctx.planIdAtPath(resolvePath(ctx.path, target.path))
+  const href = id ? ctx.planHref(id) : undefined
+  return href && href + frag(target.fragment)
+}
+
+function handlers(ctx: RenderContext) {
+  const link = (state: H, node: Link | LinkReference, url: string | undefined): ElementContent => {
+    const children = state.all(node) as ElementContent[]
+    const href = url === undefined ? undefined : siteHref(url, ctx)
+    if (!href) return { type: 'element', tagName: 'span', properties: { className: ['dead-link'] }, children }
+    const external = SAFE_SCHEME.test(href)
+    const properties: Element['properties'] = { href }
+    if (external) properties.rel = ['noopener', 'noreferrer', 'nofollow']
+    return { type: 'element', tagName: 'a', properties, children }
+  }
+  const definitionUrl = (state: H, id: string) => (state.definitionById.get(id.toUpperCase()) as Definition | undefined)?.url
+  const alt = (value: string | null | undefined): ElementContent => ({ type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: [text(value ? `［图：${value}］` : '［图］')] })
+  return {
+    html: (_state: H, node: Html): ElementContent => ({ type: 'element', tagName: 'code', properties: { className: ['raw-html'] }, children: [text(node.value)] }),
+    image: (_state: H, node: Image) => alt(node.alt),
+    imageReference: (_state: H, node: ImageReference) => alt(node.alt),
+    link: (state: H, node: Link) => link(state, node, node.url),
+    linkReference: (state: H, node: LinkReference) => link(state, node, definitionUrl(state, node.identifier)),
+  }
+}
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'blockquote', 'pre', 'table', 'hr'])
+
+const schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'dead-link', 'image-alt']],
+    code: [...(defaultSchema.attributes?.code ?? []), ['className', 'raw-html', /^language-./]],
+  },
+}
+
+/** Marks block elements with the source line they start on (the hast keeps mdast positions). */
+function markLines() {
+  return (tree: HRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const line = node.position?.start.line
+      if (line && BLOCKS.has(node.tagName)) node.properties = { ...node.properties, dataLine: line }
+    })
+  }
+}
+
+function hastText(node: ElementContent | HRoot): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'element' || node.type === 'root') return (node.children as ElementContent[]).map(hastText).join('')
+  return ''
+}
+
+function collect(result: { toc: TocEntry[]; lineAnchors: Map<number, string> }, lines: number[]) {
+  return () => (tree: HRoot) => {
+    const blocks: { line: number; el: Element }[] = []
+    visit(tree, 'element', (el: Element) => {
+      const m = /^h([1-6])$/.exec(el.tagName)
+      if (m && typeof el.properties?.id === 'string' && Number(m[1]) <= 3) result.toc.push({ depth: Number(m[1]), id: el.properties.id, text: hastText(el) })
+      const line = Number(el.properties?.dataLine)
+      if (line) blocks.push({ line, el })
+    })
+    for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
+      let best: { line: number; el: Element } | undefined
+      for (const b of blocks) if (b.line <= line && (!best || b.line > best.line)) best = b
+      if (!best) continue
+      if (typeof best.el.properties.id !== 'string') best.el.properties.id = `L${best.line}`
+      result.lineAnchors.set(line, best.el.properties.id as string)
+    }
+  }
+}
+
+/** Renders a plan's body (the loader's tree; the frontmatter node is skipped by remark-rehype). */
+export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
+  const result = { toc: [] as TocEntry[], lineAnchors: new Map<number, string>() }
+  const processor = unified()
+    .use(remarkRehype, { handlers: handlers(ctx) as never })
+    .use(markLines)
+    .use(rehypeSanitize, schema as never)
+    .use(rehypeSlug)
+    .use(collect(result, ctx.lines ?? []))
+    .use(rehypeStringify)
+  const hast = processor.runSync(tree as never) as HRoot
+  return { html: processor.stringify(hast), ...result }
+}

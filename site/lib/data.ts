@@ -1,0 +1,67 @@
+// The library as the pages see it, prepared ONCE per build. scripts/build-site.ts prepares it before
+// starting Astro and hands it over on globalThis (Astro prerenders in the same process); a bare
+// `astro build` prepares it here from the same environment variables.
+import { prepareSite } from '../../scripts/lib/site/prepare.ts'
+import type { SiteModel } from '../../scripts/lib/site/model.ts'
+import { renderPlanBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
+import { strings, type Strings } from './i18n.ts'
+
+export type { SiteModel, PlanView, DrillView, UnitDuty } from '../../scripts/lib/site/model.ts'
+
+const KEY = '__yuankuSite'
+type Holder = { [KEY]?: SiteModel }
+
+export function site(): SiteModel {
+  const holder = globalThis as Holder
+  holder[KEY] ??= prepareSite({
+    library: process.env.LIBRARY || 'plans',
+    base: process.env.BASE,
+    public: process.env.PUBLIC === '1' || process.env.PUBLIC === 'true' ? true : undefined,
+    today: process.env.TODAY,
+  })
+  return holder[KEY]
+}
+
+/** UI strings in the library's locale. */
+export function t(): Strings {
+  return strings(site().options.locale)
+}
+
+/** A site URL under the base path: href('plans/x/') → '/yuan/plans/x/'. */
+export function href(path = ''): string {
+  return site().options.base + path.replace(/^\/+/, '')
+}
+
+export const planHref = (id: string) => href(`plans/${id}/`)
+export const unitHref = (id: string) => href(`units/${id}/`)
+export const drillHref = (id: string) => href(`drills/${id}/`)
+export const ruleHref = (id: string) => href(`rules/#rule-${id}`)
+
+const rendered = new Map<string, RenderedPlan>()
+
+/** The plan's text as sanitised HTML with its table of contents (rendered once, memoised). */
+export function renderedPlan(id: string): RenderedPlan | undefined {
+  const s = site()
+  if (rendered.has(id)) return rendered.get(id)
+  const view = s.planById.get(id)
+  const plan = view && s.library.planById.get(id)
+  if (!view || !plan) return undefined
+  const lines = (s.findingsByPlan.get(id) ?? []).map((f) => f.place.line)
+  const result = renderPlanBody(plan.tree, {
+    path: plan.path,
+    planHref: (target) => (s.planById.has(target) ? planHref(target) : undefined),
+    planIdAtPath: (path) => s.planByPath.get(path)?.id,
+    lines,
+  })
+  rendered.set(id, result)
+  return result
+}
+
+/** Name of a unit id (or the text itself when it is not in the registry). */
+export function unitName(id: string): string {
+  return site().library.units.get(id)?.name ?? id
+}
+
+export function hazardName(id: string): string {
+  return site().library.taxonomy.name(id, site().options.locale)
+}

@@ -1,0 +1,149 @@
+// The built site in real Chromium, served under /yuan/: navigation, filters, Chinese search, coverage,
+// unit pages, and no request leaving 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { buildSite, hasBrowser, launchBrowser, offsite, serve, watchedPage, type Served, type Watched } from './support.ts'
+
+describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
+  let browser: Browser
+  let server: Served
+  let w: Watched
+
+  beforeAll(async () => {
+    const site = await buildSite({ library: 'test/e2e/fixtures/site-lib' })
+    server = await serve(site.dir, site.base)
+    browser = await launchBrowser()
+    w = await watchedPage(browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  test('home → hierarchy → a plan → its parent', async () => {
+    const { page } = w
+    await page.goto(server.url)
+    expect(await page.locator('h1').textContent()).toBe('测试市应急预案库')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await page.getByRole('link', { name: '预案体系' }).click()
+    await page.waitForURL(`${server.url}hierarchy/`)
+    await page.locator('.tree').getByRole('link', { name: '示例市防汛抗旱应急预案' }).first().click()
+    await page.waitForURL(`${server.url}plans/shili-flood/`)
+    expect(await page.locator('.plan-head h1').textContent()).toBe('示例市防汛抗旱应急预案')
+    // Rendered text with heading anchors as github-slugger makes them, and a table of contents.
+    expect(await page.locator('#text h2[id="3-监测预警"]').count()).toBe(1)
+    expect(await page.locator('.toc a[href="#3-监测预警"]').count()).toBe(1)
+    // Units with duties, response levels, drill history with the score trend, the checklist link.
+    expect(await page.locator('#units').textContent()).toContain('负责水情监测和洪水预报')
+    expect(await page.locator('#levels').textContent()).toContain('主要河道超警戒水位')
+    expect(await page.locator('#drills svg.trend circle').count()).toBe(2)
+    expect(await page.locator('a[href="/yuan/plans/shili-flood/drill/"]').count()).toBeGreaterThan(0)
+    await page.locator('#links').getByRole('link', { name: '示例市突发事件总体应急预案' }).click()
+    await page.waitForURL(`${server.url}plans/shili-overall/`)
+    expect(await page.locator('#links').textContent()).toContain('示例市危险化学品事故应急预案')
+    // plan: links in the text go to plan pages under the base path, with their anchor.
+    expect(await page.locator('#text a[href^="/yuan/plans/shili-hazmat/#3-"]').count()).toBe(1)
+  })
+
+  test('the plan list filters without a server, and keeps the filter in the address', async () => {
+    const { page } = w
+    await page.goto(`${server.url}plans/`)
+    const visible = () => page.locator('#plan-table tbody tr:not([hidden]) a[data-title]').allTextContents()
+    expect((await visible()).length).toBe(7)
+    await page.selectOption('select[name=type]', 'special')
+    expect((await visible()).sort()).toEqual(['示例市危险化学品事故应急预案', '示例市突发公共卫生事件应急预案', '示例市防汛抗旱应急预案', '西山县防汛应急预案'].sort())
+    await page.selectOption('select[name=hazard]', 'flood')
+    expect((await visible()).sort()).toEqual(['示例市防汛抗旱应急预案', '西山县防汛应急预案'].sort())
+    await page.selectOption('select[name=jurisdiction]', 'xishan-xian')
+    expect(await visible()).toEqual(['西山县防汛应急预案'])
+    expect(page.url()).toBe(`${server.url}plans/?type=special&hazard=flood&jurisdiction=xishan-xian`)
+    expect(await page.locator('[data-shown]').textContent()).toBe('1')
+    await page.click('button[type=reset]')
+    await page.waitForFunction(() => document.querySelectorAll('#plan-table tbody tr:not([hidden])').length === 7)
+    // A unit filter, and a status filter opened from a link.
+    await page.goto(`${server.url}plans/?unit=shi-xiaofang`)
+    expect(await visible()).toEqual(['示例市危险化学品事故应急预案'])
+    await page.goto(`${server.url}plans/?status=draft`)
+    expect(await visible()).toEqual(['示例市突发公共卫生事件应急预案'])
+  })
+
+  test('search understands Chinese: 防汛, 危险化学品 and a unit name find the right plans', async () => {
+    const { page } = w
+    const search = async (q: string) => {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`)
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0 || /没有|不可用/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 })
+      return page.locator('[data-search-results] li > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')))
+    }
+    const flood = await search('防汛')
+    expect(flood).toContain('/yuan/plans/shili-flood/')
+    expect(flood).toContain('/yuan/plans/xishan-flood/')
+    expect(flood).not.toContain('/yuan/plans/shili-epidemic/')
+    const hazmat = await search('危险化学品')
+    expect(hazmat[0]).toBe('/yuan/plans/shili-hazmat/')
+    expect(hazmat).not.toContain('/yuan/plans/shili-flood/')
+    const unit = await search('消防救援支队')
+    expect(unit).toContain('/yuan/plans/shili-hazmat/')
+    expect(unit).not.toContain('/yuan/plans/shili-epidemic/')
+    expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0)
+  })
+
+  test('a coverage cell leads to the plan, a gap to the coverage-gap rule', async () => {
+    const { page } = w
+    await page.goto(`${server.url}coverage/`)
+    const cell = page.locator('td[data-jurisdiction=shili-shi][data-hazard=flood]')
+    expect(await cell.getAttribute('data-state')).toBe('active')
+    await cell.locator('a').click()
+    await page.waitForURL(`${server.url}plans/shili-flood/`)
+    await page.goto(`${server.url}coverage/`)
+    const gap = page.locator('td[data-jurisdiction=shili-shi][data-hazard=earthquake]')
+    expect(await gap.getAttribute('data-state')).toBe('missing')
+    await gap.locator('a').click()
+    await page.waitForURL(`${server.url}rules/#rule-coverage-gap`)
+    expect(await page.locator('#rule-coverage-gap h2').textContent()).toContain('coverage-gap')
+    expect(await page.locator('td[data-jurisdiction=shili-shi][data-hazard=epidemic]').getAttribute('data-state')).toBe('draft')
+  })
+
+  test('a unit page lists its duties across the library and the plans it leads', async () => {
+    const { page } = w
+    await page.goto(`${server.url}plans/shili-flood/`)
+    await page.locator('#units').getByRole('link', { name: '示例市应急管理局' }).click()
+    await page.waitForURL(`${server.url}units/shi-yingji/`)
+    const duties = await page.locator('#duties tbody tr').allTextContents()
+    expect(duties.length).toBe(3)
+    expect(duties.join()).toContain('组织协调防汛抢险救援')
+    expect(duties.join()).toContain('牵头组织危险化学品事故应急处置')
+    // It leads the hazmat plan (lead_unit) and is the lead unit of the overall plan's unit list.
+    expect((await page.locator('#leads a').allTextContents()).sort()).toEqual(['示例市危险化学品事故应急预案', '示例市突发事件总体应急预案'].sort())
+  })
+
+  test('findings page: filterable, each finding links to its plan and line', async () => {
+    const { page } = w
+    await page.goto(`${server.url}findings/?rule=placeholder-text`)
+    const rows = page.locator('#finding-table tbody tr:not([hidden])')
+    expect(await rows.count()).toBe(1)
+    expect(await rows.first().textContent()).toContain('待定')
+    await rows.first().locator('a').first().click()
+    await page.waitForURL(/\/yuan\/plans\/shili-epidemic\/#L\d+$/)
+    const id = new URL(page.url()).hash.slice(1)
+    expect(await page.locator(`[id="${id}"]`).textContent()).toContain('待定')
+  })
+
+  test('drill record page', async () => {
+    const { page } = w
+    await page.goto(`${server.url}drills/drill-2025-shili-flood/`)
+    expect(await page.locator('body').textContent()).toContain('预警发布渠道单一')
+    expect(await page.locator('.meta').textContent()).toContain('75')
+  })
+
+  test('no request left 127.0.0.1, no script error on any page visited', async () => {
+    const { page } = w
+    for (const path of ['', 'plans/', 'plans/shili-hazmat/', 'hierarchy/', 'coverage/', 'units/', 'units/shi-shuili/', 'findings/', 'drills/', 'rules/', 'search/?q=防汛']) {
+      await page.goto(`${server.url}${path}`)
+      await page.waitForLoadState('networkidle')
+    }
+    expect(w.requests.length).toBeGreaterThan(20)
+    expect(offsite(w.requests, server.origin)).toEqual([])
+    expect(w.pageErrors).toEqual([])
+    expect(w.consoleErrors.filter((e) => !/404/.test(e))).toEqual([])
+  })
+})

@@ -1,0 +1,106 @@
+// The SARIF output validates against the official OASIS SARIF 2.1.0 schema (vendored beside this
+// test, taken from the npm package @datadog/datadog-ci-plugin-sarif 5.25.0, which embeds
+// src/json-schema/sarif-schema-2.1.0.json), and its results point where the findings do.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { beforeAll, describe, expect, it } from 'vitest'
+import pkg from '../../package.json' with { type: 'json' }
+import { artifactUri, formatSarif } from '../../scripts/lib/report/sarif.ts'
+import { rules } from '../../scripts/lib/rules/index.ts'
+import { TODAY, workspace, yuanku } from '../cli/helpers.ts'
+
+const schema = JSON.parse(readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8'))
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+
+function validator() {
+  // The SARIF schema is draft-07; strict mode would reject its (valid) use of keywords ajv flags as unusual.
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  addFormats(ajv)
+  return ajv.compile(schema)
+}
+
+describe('SARIF formatter', () => {
+  let dir: string
+  let log: any
+  beforeAll(async () => {
+    dir = workspace()
+    const r = await yuanku(['lint', '--format', 'sarif', '--today', TODAY, '--no-cache'], dir)
+    expect(r.code).toBe(1)
+    log = JSON.parse(r.stdout)
+  })
+
+  it('validates against the SARIF 2.1.0 schema, and the validator does reject a broken log', () => {
+    const validate = validator()
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    const broken = structuredClone(log)
+    delete broken.runs[0].results[0].message
+    broken.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0
+    expect(validate(broken)).toBe(false)
+    expect(validate.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/runs/0/results/0', '/runs/0/results/1/locations/0/physicalLocation/region/startLine']))
+  })
+
+  it('describes the tool and every rule', () => {
+    const run = log.runs[0]
+    expect(log.version).toBe('2.1.0')
+    expect(run.tool.driver).toMatchObject({ name: 'yuanku', version: pkg.version, informationUri: 'https://github.com/yuanku/yuanku' })
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id))
+    const placeholder = run.tool.driver.rules.find((r: { id: string }) => r.id === 'placeholder-text')
+    expect(placeholder).toMatchObject({
+      shortDescription: { text: '正文中留有未填写的占位符（XX、×××、某某、待定、TBD、【…】、＿＿ 等）' },
+      helpUri: 'https://github.com/yuanku/yuanku/blob/main/README.md#rule-placeholder-text',
+      defaultConfiguration: { level: 'warning' },
+    })
+    expect(placeholder.fullDescription.text).toMatch(/^照模板起草的预案/)
+    expect(run.originalUriBaseIds).toEqual({ LIBRARY_ROOT: { uri: `${pathToFileURL(join(dir, 'plans')).href}/` } })
+    expect(run.columnKind).toBe('utf16CodeUnits')
+  })
+
+  it('gives one result per finding with rule, level, exact region, cause and fix', () => {
+    const results = log.runs[0].results
+    expect(results.map((r: any) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId} ${r.level}`)).toEqual([
+      'city/flood.md:56 placeholder-text warning',
+      'city/forest.md:9 dissolved-unit error',
+      'city/forest.md:11 dissolved-unit error',
+      'city/forest.md:14 dissolved-unit error',
+    ])
+    const first = results[1]
+    const driverRules = log.runs[0].tool.driver.rules
+    expect(driverRules[first.ruleIndex].id).toBe('dissolved-unit')
+    expect(driverRules[first.ruleIndex].helpUri).toBe('https://github.com/yuanku/yuanku/blob/main/README.md#rule-dissolved-unit')
+    const region = { startLine: 9, startColumn: 12, endLine: 9, endColumn: 21 }
+    expect(first.message.text).toBe('单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）')
+    expect(first.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'city/forest.md', uriBaseId: 'LIBRARY_ROOT' }, region } }])
+    // The cause is the registry entry's status: line 19 of units.yaml holds shi-linye.
+    expect(first.relatedLocations).toEqual([
+      { id: 1, physicalLocation: { artifactLocation: { uri: 'units.yaml', uriBaseId: 'LIBRARY_ROOT' }, region: { startLine: 19, startColumn: 98, endLine: 19, endColumn: 107 } } },
+    ])
+    expect(first.fixes).toEqual([
+      {
+        description: { text: '替换为“shi-ziran”' },
+        artifactChanges: [{ artifactLocation: { uri: 'city/forest.md', uriBaseId: 'LIBRARY_ROOT' }, replacements: [{ deletedRegion: region, insertedContent: { text: 'shi-ziran' } }] }],
+      },
+    ])
+    // The quoted id has no certain fix, so no `fixes`.
+    expect(results[3].fixes).toBeUndefined()
+    expect(results[0].fixes).toBeUndefined()
+  })
+
+  it('percent-encodes non-ASCII paths and falls back to character offsets without line data', () => {
+    expect(artifactUri('西山县/防汛 预案.md')).toBe('%E8%A5%BF%E5%B1%B1%E5%8E%BF/%E9%98%B2%E6%B1%9B%20%E9%A2%84%E6%A1%88.md')
+    const out = JSON.parse(
+      formatSarif(
+        [{ ruleId: 'dissolved-unit', severity: 'error', message: 'm', file: '西山县/a.md', place: { line: 2, column: 3, endLine: 2, endColumn: 5 }, fix: { start: 10, end: 12, text: 'x' } }],
+        { locale: 'en', displayPath: (f) => f },
+      ),
+    )
+    expect(validator()(out)).toBe(true)
+    expect(out.runs[0].originalUriBaseIds).toBeUndefined()
+    expect(out.runs[0].results[0].fixes[0]).toEqual({
+      description: { text: 'Replace with "x"' },
+      artifactChanges: [{ artifactLocation: { uri: '%E8%A5%BF%E5%B1%B1%E5%8E%BF/a.md', uriBaseId: 'LIBRARY_ROOT' }, replacements: [{ deletedRegion: { charOffset: 10, charLength: 2 }, insertedContent: { text: 'x' } }] }],
+    })
+  })
+})
