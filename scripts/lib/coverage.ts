@@ -37,7 +37,8 @@ export interface CoveragePlanRef {
 
 export interface CoverageCell {
   /**
-   * active: an approved/published special, department or overall-with-hazard plan of the jurisdiction covers it;
+   * active: an approved/published special (or joint) plan of the jurisdiction covers it (PRODUCT §4: a department's
+   *   own plan or an overall plan does not replace the special plan the government must issue);
    * draft: only draft/review plans do (or approved/published ones issued after `today`); missing: required for the jurisdiction's level and no such plan;
    * not-required: neither required nor covered.
    */
@@ -57,8 +58,8 @@ export interface CoverageMatrix {
   cells: Record<string, Record<string, CoverageCell>>
 }
 
-/** Plan types whose hazards count as a jurisdiction's coverage (overall only when it lists hazards). */
-export const COVERING_TYPES: ReadonlySet<string> = new Set(['special', 'department', 'overall'])
+/** Plan types whose hazards count as a jurisdiction's coverage: the special plans a government issues (横向到边). */
+export const COVERING_TYPES: ReadonlySet<string> = new Set(['special', 'joint'])
 
 export interface CoverageOptions {
   /** YYYY-MM-DD: a plan issued after this date is not in force yet and counts as a draft. */

@@ -118,7 +118,7 @@ describe('yuanku coverage --format json', () => {
     expect(m.cells['shili-shi'].earthquake).toEqual({
       state: 'active',
       required: true,
-      plans: [{ id: 'shili-overall', title: '示例市突发事件总体应急预案', status: 'published', path: 'shili/overall.md' }],
+      plans: [{ id: 'shili-earthquake', title: '示例市地震应急预案', status: 'published', path: 'shili/earthquake.md' }],
     })
     expect(m.cells['xishan-xian']['dam-break'].plans.map((p) => p.id)).toEqual(['xishan-flood'])
     expect(m.cells['dongcheng-qu'].flood).toEqual({

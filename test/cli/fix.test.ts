@@ -71,3 +71,18 @@ describe('yuanku lint --fix', () => {
     expect(statSync(forest).mtimeMs).toBe(stat.mtimeMs)
   })
 })
+
+describe('applyFixes', () => {
+  it('applies fixes in order, once each, and leaves overlapping or out-of-range ones for a later pass', async () => {
+    const { applyFixes } = await import('../../scripts/lib/fix.ts')
+    const text = 'unit: a # note\nlead: b\n'
+    const a = { start: 6, end: 7, text: 'x' }
+    const b = { start: 21, end: 22, text: 'yy' }
+    const overlapping = { start: 6, end: 8, text: 'z' }
+    const outside = { start: 40, end: 41, text: 'w' }
+    const r = applyFixes(text, [b, a, a, overlapping, outside])
+    expect(r.text).toBe('unit: x # note\nlead: yy\n')
+    expect(r.applied).toEqual([a, b])
+    expect(r.skipped).toEqual([overlapping, outside])
+  })
+})

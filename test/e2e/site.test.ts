@@ -97,10 +97,11 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
     await page.goto(`${server.url}coverage/`)
     const gap = page.locator('td[data-jurisdiction=shili-shi][data-hazard=earthquake]')
     expect(await gap.getAttribute('data-state')).toBe('missing')
+    expect(await page.locator('td[data-jurisdiction=shili-shi][data-hazard=epidemic]').getAttribute('data-state')).toBe('draft')
+    expect(await page.locator('td[data-jurisdiction=xishan-xian][data-hazard=hazmat]').getAttribute('data-state')).toBe('missing')
     await gap.locator('a').click()
     await page.waitForURL(`${server.url}rules/#rule-coverage-gap`)
     expect(await page.locator('#rule-coverage-gap h2').textContent()).toContain('coverage-gap')
-    expect(await page.locator('td[data-jurisdiction=shili-shi][data-hazard=epidemic]').getAttribute('data-state')).toBe('draft')
   })
 
   test('a unit page lists its duties across the library and the plans it leads', async () => {

@@ -223,6 +223,9 @@ export async function watchedPage(browser: Browser, options: { viewport?: { widt
     return route.abort('blockedbyclient')
   })
   const page = await context.newPage()
+  // Fail a step with its own message well before the test's timeout.
+  page.setDefaultTimeout(10_000)
+  page.setDefaultNavigationTimeout(15_000)
   page.on('dialog', async (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`)
     await d.dismiss().catch(() => {})

@@ -175,14 +175,15 @@ coverage:
     expect(m.cells.a.flood).toEqual({ state: 'active', required: false, plans: [{ id: 'p1', title: '防汛', status: 'approved', path: 'flood.md' }] })
   })
 
-  it('counts an overall plan only for the hazards it lists, and a department plan for its department\'s jurisdiction', () => {
+  it('counts only special plans: an overall plan listing a hazard and a department plan do not close a gap (PRODUCT §4)', () => {
     const lib = library({
       'library.yaml': 'coverage:\n  hazards:\n    county: [flood, earthquake, epidemic]\n',
       'units.yaml': 'units:\n  - { id: a, name: 甲县, kind: jurisdiction, level: county }\n  - { id: g, name: 甲县政府, kind: government, parent: a }\n  - { id: w, name: 甲县卫健局, kind: department, parent: a }\n',
       'overall.md': planText('id: o\ntitle: 总体\ntype: overall\njurisdiction: a\nhazards: [earthquake]\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
-      'dept.md': planText('id: d\ntitle: 卫健\ntype: department\njurisdiction: w\nhazards: [epidemic]\nlead_unit: w\nstatus: review\ndates: {}'),
+      'dept.md': planText('id: d\ntitle: 卫健\ntype: department\njurisdiction: w\nhazards: [epidemic]\nlead_unit: w\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
+      'flood.md': planText('id: f\ntitle: 防汛\ntype: special\njurisdiction: a\nhazards: [flood]\nlead_unit: w\nstatus: review\ndates: {}'),
     })
     const cells = coverageMatrix(lib).cells.a
-    expect([cells.flood.state, cells.earthquake.state, cells.epidemic.state]).toEqual(['missing', 'active', 'draft'])
+    expect([cells.flood.state, cells.earthquake.state, cells.epidemic.state]).toEqual(['draft', 'missing', 'missing'])
   })
 })

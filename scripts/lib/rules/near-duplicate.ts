@@ -86,9 +86,11 @@ export default defineRule<Options>({
         const share = jaccard(setOf(plan), setOf(other))
         if (share >= threshold) found.push({ other, share })
       }
+      if (!found.length) continue
       found.sort((a, b) => b.share - a.share)
+      const mine = bodyShingles(plan, matcher)
       for (const { other, share } of found.slice(0, MAX_PER_PLAN)) {
-        const passage = longestSharedPassage(bodyShingles(plan, matcher), bodyShingles(other, matcher))
+        const passage = longestSharedPassage(mine, bodyShingles(other, matcher))
         if (!passage) continue
         ctx.report({
           file: plan,
