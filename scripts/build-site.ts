@@ -7,6 +7,8 @@
 // the build), then Astro renders the pages in this same process and Pagefind indexes the output.
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     base: model.options.base,
     logLevel: process.env.ASTRO_LOG === 'info' ? 'info' : 'warn',
     // Separate caches per output folder: concurrent builds (tests, CI) must not share Vite's scratch files.
-    cacheDir: join(outDir, '..', `.astro-cache-${Buffer.from(outDir).toString('base64url').slice(-24)}`),
+    cacheDir: join(tmpdir(), 'yuanku-astro-cache', createHash('sha1').update(outDir).digest('hex').slice(0, 16)),
   })
   const rendered = performance.now()
 

@@ -11,7 +11,7 @@ const HELP = `yuanku — 预案库 contingency-plan library tool
   coverage            覆盖矩阵：行政区 × 事件种类 / jurisdiction × hazard coverage matrix
   new                 按模板新建预案 / scaffold a new plan
   drill score|add     演练记录评分、收录 / score or add a drill record
-  hook install        安装 Git pre-commit 钩子 / install the Git pre-commit hook
+  hook install|uninstall  安装或删除 Git pre-commit 钩子 / install or remove the Git pre-commit hook
 
 yuanku <命令> --help 显示该命令的选项 / shows a command's options.`
 

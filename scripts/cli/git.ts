@@ -1,7 +1,8 @@
 // Git as the CLI needs it: run without a shell (arguments never pass through one), errors worded for people.
 import { execFile } from 'node:child_process'
-import { realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { isInside } from './display-path.ts'
 import { UsageError } from './errors.ts'
 
 export class GitError extends Error {
@@ -63,8 +64,28 @@ export async function changedSince(root: string, ref: string): Promise<Set<strin
   paths.push(...splitZ(await git(['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', '.'], realRoot)))
   const out = new Set<string>()
   for (const p of paths) {
-    const rel = relative(realRoot, join(top, p))
-    if (rel && !rel.startsWith('..')) out.add(rel.split(sep).join('/'))
+    const abs = join(top, p)
+    if (abs !== realRoot && isInside(realRoot, abs)) out.add(relative(realRoot, abs).split(sep).join('/'))
   }
   return out
+}
+
+/**
+ * Ids of plans deleted since `ref` (paths that Git knows at `ref` and that are gone now), read from
+ * their frontmatter at `ref`: the plans that still link to them have to be checked too.
+ */
+export async function deletedPlanIds(root: string, ref: string, changed: Set<string>): Promise<string[]> {
+  const realRoot = realpathSync(root)
+  const ids: string[] = []
+  for (const path of changed) {
+    if (!path.endsWith('.md') || existsSync(join(realRoot, path))) continue
+    try {
+      const text = await git(['show', `${ref}:./${path}`], realRoot)
+      const id = /^---\r?\n(?:[^\n]*\n)*?id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?\r?$/m.exec(text)?.[1]
+      if (id) ids.push(id)
+    } catch {
+      // Not in `ref` either (created and deleted since): nothing links to it from there.
+    }
+  }
+  return ids
 }

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../lib/fs/atomic.ts'
 import { EXIT, UsageError } from './errors.ts'
 import { git, workTreeTop } from './git.ts'
 import { findLibraryRoot } from './library-path.ts'
-import { displayPathFrom } from './lint.ts'
+import { displayPathFrom, isInside } from './display-path.ts'
 
 export const hookHelp = `用法 / Usage: yuanku hook install [--force] [--library DIR] | yuanku hook uninstall
 
@@ -72,14 +72,14 @@ export async function runHook(argv: string[]): Promise<number> {
   const root = findLibraryRoot(resolve(cwd, libraryArg))
   if (!root) throw new UsageError(`“${libraryArg}”不是预案库（找不到 library.yaml 或 units.yaml） / "${libraryArg}" is not a library (no library.yaml or units.yaml)`)
   const library = relative(top, root)
-  if (library.startsWith('..')) throw new UsageError(`预案库“${root}”不在 Git 工作区“${top}”中 / the library is outside the Git work tree`)
+  if (!isInside(top, root)) throw new UsageError(`预案库“${root}”不在 Git 工作区“${top}”中 / the library is outside the Git work tree`)
   if (existsSync(path) && !isOurs(path) && !values.force) {
     throw new UsageError(`${show(path)} 已有其他 pre-commit 钩子；用 --force 覆盖 / ${show(path)} already holds another pre-commit hook; use --force to replace it`)
   }
   // Git runs hooks from the top of the work tree: inside it, paths stay relative so the hook survives a move.
   const script = realpathSync(fileURLToPath(new URL('../yuanku.ts', import.meta.url)))
   const inTree = relative(top, script)
-  const yuanku = inTree.startsWith('..') ? script : posix(inTree)
+  const yuanku = isInside(top, script) ? posix(inTree) : script
   mkdirSync(join(path, '..'), { recursive: true })
   writeFileAtomic(path, hookScript({ node: process.execPath, yuanku, library: posix(library) || '.' }), { mode: 0o755 })
   console.log(`已安装 pre-commit 钩子 / installed the pre-commit hook: ${show(path)}\n  提交前运行 / runs before each commit: yuanku lint --changed ${posix(library) || '.'}`)

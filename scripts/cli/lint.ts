@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { lintLibrary } from '../lib/engine/index.ts'
 import { todayIso, type LintResult } from '../lib/lint.ts'
 import { formatters } from '../lib/report/index.ts'
@@ -14,6 +14,9 @@ import type { Library } from '../lib/model/library.ts'
 import { EXIT, UsageError } from './errors.ts'
 import { resolveTargets, type Target } from './library-path.ts'
 import { applyChangedFixes, sourceOf } from './lint-fix.ts'
+import { displayPathFrom, isInside } from './display-path.ts'
+
+export { displayPathFrom }
 
 export const lintHelp = `用法 / Usage: yuanku lint [路径或通配符 paths/globs…] [选项]
 
@@ -24,6 +27,8 @@ export const lintHelp = `用法 / Usage: yuanku lint [路径或通配符 paths/g
   --changed[=REF]              只报告自 REF（默认 HEAD）以来 Git 中改动的文件及与其相互链接的预案
                                / only files changed in Git since REF (default HEAD) and the plans linked to or from them
   --fix                        自动修复能确定的问题（如已撤销单位编号 → 承接单位）/ apply the fixes that are certain
+  --sarif-base DIR             SARIF 文件路径相对于 DIR（如仓库根目录，GitHub 代码扫描需要），默认相对于预案库
+                               / SARIF artifact URIs relative to DIR (e.g. the repository root, for GitHub code scanning)
   --no-cache                   不读写缓存 / do not use the cache
   --cache-location DIR         缓存目录 / cache folder (default node_modules/.cache/yuanku/…)
   --today YYYY-MM-DD           以该日期为“今天”/ the date to treat as today
@@ -56,15 +61,6 @@ export function splitChanged(argv: string[], cwd: string): { args: string[]; cha
     } else args.push(a)
   }
   return { args, changed }
-}
-
-/** Inside the working folder a path is shown relative to it; outside, absolute (a `../../x` helps nobody). */
-export function displayPathFrom(cwd: string): (abs: string) => string {
-  return (abs) => {
-    const rel = relative(cwd, abs)
-    if (rel === '') return '.'
-    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel
-  }
 }
 
 /**
@@ -120,6 +116,7 @@ export async function runLint(argv: string[]): Promise<number> {
       fix: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       'cache-location': { type: 'string' },
+      'sarif-base': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -137,14 +134,24 @@ export async function runLint(argv: string[]): Promise<number> {
   if (values['no-cache'] && values['cache-location']) throw new UsageError('--no-cache 与 --cache-location 不能同时使用 / --no-cache and --cache-location exclude each other')
 
   const target = resolveTargets(positionals, cwd)
+  const sarifBase = values['sarif-base'] === undefined ? undefined : resolve(cwd, values['sarif-base'])
+  if (sarifBase !== undefined) {
+    if (values.format !== 'sarif') throw new UsageError('--sarif-base 只用于 --format sarif / --sarif-base goes with --format sarif')
+    if (!isInside(sarifBase, target.root)) throw new UsageError(`预案库不在 --sarif-base 文件夹“${values['sarif-base']}”中 / the library is not inside the --sarif-base folder`)
+  }
   const cacheDir = values['no-cache'] ? undefined : values['cache-location'] ? resolve(cwd, values['cache-location']) : defaultCacheDir(target.root, cwd)
   const today = values.today ?? todayIso()
   const named = inTarget(target)
-  const changed = split.changed === undefined ? undefined : await (await import('./git.ts')).changedSince(target.root, split.changed)
+  let changed: { paths: Set<string>; deletedIds: string[] } | undefined
+  if (split.changed !== undefined) {
+    const { changedSince, deletedPlanIds } = await import('./git.ts')
+    const paths = await changedSince(target.root, split.changed)
+    changed = { paths, deletedIds: await deletedPlanIds(target.root, split.changed, paths) }
+  }
 
   const run = async (): Promise<LintRun> => {
     const { library, result } = await lintLibrary(target.root, { locale: values.locale as Locale | undefined, today, only: values.rule, cacheDir })
-    const scope = changed ? changedScope(library, changed) : undefined
+    const scope = changed ? changedScope(library, changed.paths, changed.deletedIds) : undefined
     const findings = result.findings.filter((f) => named(f.file) && (!scope || scope.has(f.file)))
     return { library, result, findings }
   }
@@ -169,6 +176,7 @@ export async function runLint(argv: string[]): Promise<number> {
     displayPath,
     color: !values.output && process.stdout.isTTY && !process.env.NO_COLOR,
     root: library.root,
+    sarifBase,
     placeOf: (file, start, end) => placeIn(library, file, start, end),
   })
   if (values.output) {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
 import { createFileAtomic, writeFileAtomic } from '../lib/fs/atomic.ts'
@@ -11,7 +11,7 @@ import { closest } from '../lib/text/closest.ts'
 import { defaultId, defaultTitle, guessIssuer, guessLead, guessParent, isEnterpriseType, PLAN_TYPES, scaffoldPlan } from '../lib/scaffold.ts'
 import { EXIT, UsageError } from './errors.ts'
 import { findLibraryRoot } from './library-path.ts'
-import { displayPathFrom } from './lint.ts'
+import { displayPathFrom, isInside } from './display-path.ts'
 
 export const newHelp = `用法 / Usage: yuanku new --type TYPE --jurisdiction ID [--hazard ID …] [选项]
 
@@ -130,8 +130,7 @@ export async function runNew(argv: string[]): Promise<number> {
   const title = values.title ?? defaultTitle(library, { type, jurisdiction: owner.id, hazards, lead: leadUnit })
   const dir = values.dir ? resolve(cwd, values.dir) : guessDir(library, type, owner.id)
   const target = join(dir, `${id}.md`)
-  const rel = relative(root, target)
-  if (rel.startsWith('..') || rel.startsWith(sep)) throw new UsageError(`“${target}”不在预案库“${root}”中 / the file would be outside the library`)
+  if (!isInside(root, target)) throw new UsageError(`“${target}”不在预案库“${root}”中 / the file would be outside the library`)
   const show = displayPathFrom(cwd)
   const taken = library.planById.get(id)
   if (taken && taken.absPath !== target) throw new UsageError(`预案编号“${id}”已被 ${show(taken.absPath)} 使用，请用 --id 另取 / plan id "${id}" is already used by ${show(taken.absPath)}; choose another with --id`)

@@ -22,9 +22,9 @@ export function linkedIds(plan: Plan): string[] {
 
 /**
  * Library-relative paths to report on, or undefined for the whole library: a change to library.yaml
- * or units.yaml can change the findings of any plan.
+ * or units.yaml can change the findings of any plan. `deletedIds` are the ids of deleted plans.
  */
-export function changedScope(library: Library, changed: Set<string>): Set<string> | undefined {
+export function changedScope(library: Library, changed: Set<string>, deletedIds: string[] = []): Set<string> | undefined {
   if (changed.has(SETTINGS_FILE) || changed.has(UNITS_FILE)) return undefined
   const scope = new Set<string>()
   const byPath = new Map(library.plans.map((p) => [p.path, p]))
@@ -41,7 +41,8 @@ export function changedScope(library: Library, changed: Set<string>): Set<string
     const plan = typeof drill.data?.plan === 'string' ? library.planById.get(drill.data.plan) : undefined
     if (plan) changedPlans.add(plan)
   }
-  const changedIds = new Set([...changedPlans].map((p) => p.data?.id).filter((id): id is string => typeof id === 'string'))
+  // A deleted plan leaves its children with a dangling link: they count as linked to the change.
+  const changedIds = new Set([...[...changedPlans].map((p) => p.data?.id), ...deletedIds].filter((id): id is string => typeof id === 'string'))
   for (const plan of changedPlans) {
     scope.add(plan.path)
     for (const id of linkedIds(plan)) {

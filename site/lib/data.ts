@@ -33,7 +33,9 @@ export function href(path = ''): string {
 }
 
 export const planHref = (id: string) => href(`plans/${id}/`)
-export const unitHref = (id: string) => href(`units/${id}/`)
+let unitPages: Set<string> | undefined
+/** The unit's page, or undefined when it has none (an unknown or malformed unit reference). */
+export const unitHref = (id: string) => ((unitPages ??= new Set(site().unitIds)).has(id) ? href(`units/${id}/`) : undefined)
 export const drillHref = (id: string) => href(`drills/${id}/`)
 export const ruleHref = (id: string) => href(`rules/#rule-${id}`)
 
@@ -59,7 +61,8 @@ export function renderedPlan(id: string): RenderedPlan | undefined {
 
 /** Name of a unit id (or the text itself when it is not in the registry). */
 export function unitName(id: string): string {
-  return site().library.units.get(id)?.name ?? id
+  const unit = site().library.units.get(id)
+  return (site().options.locale === 'en' ? unit?.name_en || unit?.name : unit?.name) ?? id
 }
 
 export function hazardName(id: string): string {

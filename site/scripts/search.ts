@@ -76,7 +76,7 @@ export function initSearch(): void {
           return li
         }),
       )
-      status.textContent = data.length ? `${found.results.length}` : (form.dataset.empty ?? '')
+      status.textContent = data.length ? (form.dataset.count ?? '{n}').replace('{n}', String(found.results.length)) : (form.dataset.empty ?? '')
     } catch {
       status.textContent = form.dataset.unavailable ?? ''
     }

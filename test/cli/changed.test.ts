@@ -1,5 +1,5 @@
 // `yuanku lint --changed`: findings only for plans changed in Git and the plans one link away.
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { changedScope } from '../../scripts/lib/changed-scope.ts'
@@ -9,7 +9,7 @@ import { FIXTURE, git, gitRepo, TODAY, workspace, yuanku } from './helpers.ts'
 const files = (stdout: string) => (JSON.parse(stdout).findings as { file: string; ruleId: string }[]).map((f) => `${f.file} ${f.ruleId}`)
 const lint = (dir: string, ...extra: string[]) => yuanku(['lint', ...extra, '--format', 'json', '--today', TODAY, '--no-cache'], dir)
 
-describe('changedScope', () => {
+describe('changedScope', { timeout: 120_000 }, () => {
   const library = loadLibrary(FIXTURE)
   const scope = (...paths: string[]) => {
     const s = changedScope(library, new Set(paths))
@@ -25,9 +25,19 @@ describe('changedScope', () => {
     expect(scope('units.yaml')).toBeUndefined()
     expect(scope('library.yaml', 'city/flood.md')).toBeUndefined()
   })
+  it('a changed drill record brings itself and its plan (and that plan’s links)', () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'plans/drills'))
+    writeFileSync(join(dir, 'plans/drills/2026-06-01-shili-fangxun.md'), '---\nid: d1\nplan: shili-fangxun\n---\n# 演练\n')
+    const withDrill = loadLibrary(join(dir, 'plans'))
+    expect([...changedScope(withDrill, new Set(['drills/2026-06-01-shili-fangxun.md']))!].sort()).toEqual(['city/flood.md', 'city/overall.md', 'drills/2026-06-01-shili-fangxun.md'])
+  })
+  it('a deleted plan brings the plans that linked to it', () => {
+    expect([...changedScope(library, new Set(['city/gone.md']), ['shili-zongti'])!].sort()).toEqual(['city/flood.md', 'city/forest.md'])
+  })
 })
 
-describe('yuanku lint --changed', () => {
+describe('yuanku lint --changed', { timeout: 120_000 }, () => {
   it('reports nothing when nothing changed since HEAD', async () => {
     const dir = workspace()
     gitRepo(dir)
@@ -66,6 +76,15 @@ describe('yuanku lint --changed', () => {
     writeFileSync(join(dir, 'plans/city/new.md'), '---\nid: shili-new\n---\n# 新预案\n')
     const untracked = await lint(dir, '--changed')
     expect(new Set(files(untracked.stdout).map((f) => f.split(' ')[0]))).toEqual(new Set(['plans/city/new.md']))
+  })
+
+  it('deleting a plan brings the plans that still link to it', async () => {
+    const dir = workspace()
+    gitRepo(dir)
+    rmSync(join(dir, 'plans/city/overall.md'))
+    const r = await lint(dir, '--changed', '--rule', 'unknown-parent')
+    expect(files(r.stdout)).toEqual(['plans/city/flood.md unknown-parent', 'plans/city/forest.md unknown-parent'])
+    expect(r.code).toBe(1)
   })
 
   it('a change to units.yaml or library.yaml checks the whole library', async () => {

@@ -6,7 +6,7 @@ import { TODAY, workspace, yuanku } from './helpers.ts'
 
 const FLOOD = '  plans/city/flood.md:56:8  警告  正文中留有未填写的占位符“待定”  placeholder-text'
 
-describe('yuanku lint --fix', () => {
+describe('yuanku lint --fix', { timeout: 120_000 }, () => {
   it('replaces dissolved unit ids in place, keeps comments and quoted values, reports and re-lints', async () => {
     const dir = workspace()
     const forest = join(dir, 'plans/city/forest.md')
@@ -72,7 +72,7 @@ describe('yuanku lint --fix', () => {
   })
 })
 
-describe('applyFixes', () => {
+describe('applyFixes', { timeout: 120_000 }, () => {
   it('applies fixes in order, once each, and leaves overlapping or out-of-range ones for a later pass', async () => {
     const { applyFixes } = await import('../../scripts/lib/fix.ts')
     const text = 'unit: a # note\nlead: b\n'

@@ -12,7 +12,7 @@ const commit = (dir: string, message: string): Promise<{ code: number; out: stri
     })
   })
 
-describe('yuanku hook', () => {
+describe('yuanku hook', { timeout: 120_000 }, () => {
   it('installs an executable pre-commit hook that runs lint --changed on the library', async () => {
     const dir = workspace()
     gitRepo(dir)

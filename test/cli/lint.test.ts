@@ -13,7 +13,7 @@ const FOREST = [
   '  plans/city/forest.md:14:11  错误  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit',
 ]
 
-describe('yuanku lint', () => {
+describe('yuanku lint', { timeout: 120_000 }, () => {
   it('reports the whole library grouped by file, exit 1 on errors', async () => {
     const dir = workspace()
     const r = await yuanku(['lint', '--today', TODAY, '--no-cache'], dir)

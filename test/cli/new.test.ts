@@ -45,7 +45,7 @@ const XISHAN_FLOOD = [
   ...DRILL.flatMap((phase) => [`### ${phase}`, '', `- [ ] 【待填写：${phase}的评估项，写明单位、动作和时限】 {分值=5}`, '']),
 ].join('\n')
 
-describe('yuanku new', () => {
+describe('yuanku new', { timeout: 120_000 }, () => {
   it('scaffolds a special plan with guessed issuer, lead and parent, and says what to do next', async () => {
     const dir = workspace()
     const r = await yuanku(['new', '--type', 'special', '--jurisdiction', 'xishan-xian', '--hazard', 'flood', '--today', TODAY], dir)

@@ -7,7 +7,7 @@ import { workspace, yuanku } from './helpers.ts'
 
 const width = Math.max(...rules.map((r) => r.id.length)) + 2
 
-describe('yuanku rules', () => {
+describe('yuanku rules', { timeout: 120_000 }, () => {
   it('lists every rule once under its family with default severity and summary', async () => {
     const dir = workspace()
     const r = await yuanku(['rules'], dir)

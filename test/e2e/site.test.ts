@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
     }
     const flood = await search('防汛')
     expect(flood).toContain('/yuan/plans/shili-flood/')
-    expect(flood).toContain('/yuan/plans/xishan-flood/')
+    expect(flood).toContain('/yuan/plans/xs-fangxun-nb/')
     expect(flood).not.toContain('/yuan/plans/shili-epidemic/')
     const hazmat = await search('危险化学品')
     expect(hazmat[0]).toBe('/yuan/plans/shili-hazmat/')

@@ -3,7 +3,7 @@
 // src/json-schema/sarif-schema-2.1.0.json), and its results point where the findings do.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -22,7 +22,7 @@ function validator() {
   return ajv.compile(schema)
 }
 
-describe('SARIF formatter', () => {
+describe('SARIF formatter', { timeout: 120_000 }, () => {
   let dir: string
   let log: any
   beforeAll(async () => {
@@ -40,6 +40,17 @@ describe('SARIF formatter', () => {
     broken.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0
     expect(validate(broken)).toBe(false)
     expect(validate.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/runs/0/results/0', '/runs/0/results/1/locations/0/physicalLocation/region/startLine']))
+  })
+
+  it('the example library’s report validates too (every rule that fires there, causes and fixes included)', async () => {
+    const example = fileURLToPath(new URL('../../plans/', import.meta.url))
+    const r = await yuanku(['lint', example, '--format', 'sarif', '--today', '2026-11-23', '--no-cache'], dir)
+    expect(r.stderr).toBe('')
+    const validate = validator()
+    const exampleLog = JSON.parse(r.stdout)
+    expect(validate(exampleLog), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    expect(exampleLog.runs[0].results.length).toBeGreaterThan(0)
+    for (const result of exampleLog.runs[0].results) expect(exampleLog.runs[0].tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId)
   })
 
   it('describes the tool and every rule', () => {
@@ -86,6 +97,18 @@ describe('SARIF formatter', () => {
     // The quoted id has no certain fix, so no `fixes`.
     expect(results[3].fixes).toBeUndefined()
     expect(results[0].fixes).toBeUndefined()
+  })
+
+  it('--sarif-base makes URIs relative to another folder (the repository root) under %SRCROOT%', async () => {
+    const r = await yuanku(['lint', '--format', 'sarif', '--sarif-base', '.', '--today', TODAY, '--no-cache'], dir)
+    const run = JSON.parse(r.stdout).runs[0]
+    expect(validator()(JSON.parse(r.stdout))).toBe(true)
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } })
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'plans/city/forest.md', uriBaseId: '%SRCROOT%' })
+    expect(run.results[1].relatedLocations[0].physicalLocation.artifactLocation).toEqual({ uri: 'plans/units.yaml', uriBaseId: '%SRCROOT%' })
+    expect(run.results[1].fixes[0].artifactChanges[0].artifactLocation).toEqual({ uri: 'plans/city/forest.md', uriBaseId: '%SRCROOT%' })
+    const outside = await yuanku(['lint', '--format', 'sarif', '--sarif-base', 'plans/city'], dir)
+    expect([outside.code, outside.stderr]).toEqual([2, 'yuanku lint: 预案库不在 --sarif-base 文件夹“plans/city”中 / the library is not inside the --sarif-base folder\n'])
   })
 
   it('percent-encodes non-ASCII paths and falls back to character offsets without line data', () => {

@@ -50,10 +50,12 @@ describe('UnitMatcher', () => {
       return out
     }
     const piece = fc.constantFrom('示例市', '市水利局', '水利局', '市政府', '市政府办', '人民政府', '办公室', '城', '都', '本市', '示例', '局', '，', '负责', '示例市人民政府办公室')
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
-          expect(find(pieces.join(''))).toEqual(oracle(pieces.join('')))
-        }),
-       { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        expect(find(pieces.join(''))).toEqual(oracle(pieces.join('')))
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('stays fast with a registry of thousands of units', () => {

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 (OASIS), the format code-scanning UIs read: one result per finding, 1-based lines and
 // columns counted in UTF-16 code units like ours, every rule described in tool.driver.rules with a
 // helpUri into the README's rule reference.
+import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Finding, Place } from '../model/finding.ts'
 import { helpUri, type Rule } from '../rules/define-rule.ts'
@@ -12,6 +13,8 @@ export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/erra
 export const INFORMATION_URI = 'https://github.com/yuanku/yuanku'
 /** Artifact URIs are relative to the library folder, which this base id names. */
 export const ROOT_BASE_ID = 'LIBRARY_ROOT'
+/** The conventional base id of a source tree's root (`--sarif-base`). */
+export const SRCROOT_BASE_ID = '%SRCROOT%'
 
 type Level = 'error' | 'warning' | 'note' | 'none'
 const level = (severity: string): Level => (severity === 'error' ? 'error' : 'warning')
@@ -25,8 +28,24 @@ function region(place: Place) {
   return { startLine: place.line, startColumn: place.column, endLine: place.endLine, endColumn: place.endColumn }
 }
 
-function location(file: string, place: Place) {
-  return { physicalLocation: { artifactLocation: { uri: artifactUri(file), uriBaseId: ROOT_BASE_ID }, region: region(place) } }
+interface Base {
+  id: string
+  /** Library-relative POSIX path → URI relative to the base folder. */
+  uri: (file: string) => string
+}
+
+function baseOf(ctx: FormatContext): Base {
+  if (!ctx.sarifBase || !ctx.root) return { id: ROOT_BASE_ID, uri: artifactUri }
+  const prefix = relative(ctx.sarifBase, ctx.root).split(sep).join('/')
+  return { id: SRCROOT_BASE_ID, uri: (file) => artifactUri(prefix ? `${prefix}/${file}` : file) }
+}
+
+function artifact(base: Base, file: string) {
+  return { uri: base.uri(file), uriBaseId: base.id }
+}
+
+function location(base: Base, file: string, place: Place) {
+  return { physicalLocation: { artifactLocation: artifact(base, file), region: region(place) } }
 }
 
 function describeRule(rule: Rule<any>, zh: boolean) {
@@ -43,27 +62,30 @@ function describeRule(rule: Rule<any>, zh: boolean) {
   }
 }
 
-function fixOf(f: Finding, ctx: FormatContext, zh: boolean) {
+function fixOf(f: Finding, ctx: FormatContext, base: Base, zh: boolean) {
   const fix = f.fix!
   const place = ctx.placeOf?.(f.file, fix.start, fix.end)
   const deletedRegion = place ? region(place) : { charOffset: fix.start, charLength: fix.end - fix.start }
   return {
     description: { text: zh ? `替换为“${fix.text}”` : `Replace with "${fix.text}"` },
-    artifactChanges: [{ artifactLocation: { uri: artifactUri(f.file), uriBaseId: ROOT_BASE_ID }, replacements: [{ deletedRegion, insertedContent: { text: fix.text } }] }],
+    artifactChanges: [{ artifactLocation: artifact(base, f.file), replacements: [{ deletedRegion, insertedContent: { text: fix.text } }] }],
   }
 }
 
+const folderUri = (dir: string) => pathToFileURL(join(dir, '/')).href.replace(/\/?$/, '/')
+
 export function formatSarif(findings: Finding[], ctx: FormatContext, rules: Rule<any>[] = allRules): string {
   const zh = ctx.locale !== 'en'
+  const base = baseOf(ctx)
   const index = new Map(rules.map((r, i) => [r.id, i]))
   const results = findings.map((f) => ({
     ruleId: f.ruleId,
     ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId)! } : {}),
     level: level(f.severity),
     message: { text: f.message },
-    locations: [location(f.file, f.place)],
-    ...(f.cause ? { relatedLocations: [{ id: 1, ...location(f.cause.file, f.cause.place), ...(f.cause.message ? { message: { text: f.cause.message } } : {}) }] } : {}),
-    ...(f.fix ? { fixes: [fixOf(f, ctx, zh)] } : {}),
+    locations: [location(base, f.file, f.place)],
+    ...(f.cause ? { relatedLocations: [{ id: 1, ...location(base, f.cause.file, f.cause.place), ...(f.cause.message ? { message: { text: f.cause.message } } : {}) }] } : {}),
+    ...(f.fix ? { fixes: [fixOf(f, ctx, base, zh)] } : {}),
     ...(f.planId ? { properties: { planId: f.planId } } : {}),
   }))
   const log = {
@@ -82,7 +104,7 @@ export function formatSarif(findings: Finding[], ctx: FormatContext, rules: Rule
             rules: rules.map((r) => describeRule(r, zh)),
           },
         },
-        ...(ctx.root ? { originalUriBaseIds: { [ROOT_BASE_ID]: { uri: `${pathToFileURL(ctx.root).href.replace(/\/?$/, '/')}` } } } : {}),
+        ...(ctx.root ? { originalUriBaseIds: { [base.id]: { uri: folderUri(base.id === ROOT_BASE_ID ? ctx.root : ctx.sarifBase!) } } } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -7,6 +7,11 @@ export interface FormatContext {
   color?: boolean
   /** Absolute path of the library folder (SARIF's base for artifact URIs). */
   root?: string
+  /**
+   * SARIF only: make artifact URIs relative to this folder (e.g. the repository root, as GitHub code
+   * scanning expects) instead of the library folder, under the base id %SRCROOT%.
+   */
+  sarifBase?: string
   /** Lines and columns of a fix's offsets in a library file, when the formatter needs them (SARIF). */
   placeOf?: (file: string, start: number, end: number) => Place | undefined
 }

@@ -25,8 +25,19 @@ const ESTIMATE_MARGIN = 0.1
 /** A plan is reported with at most this many earlier near-duplicates (the most similar), so a family of copies does not flood the report. */
 export const MAX_PER_PLAN = 5
 
-function isParentOf(a: Plan, b: Plan): boolean {
-  return b.data.parents.some((p) => p.plan === a.data.id)
+/** Pairs i < j (as i·n + j) of plans where one lists the other among its parents. */
+function parentChildPairs(plans: Plan[]): Set<number> {
+  const n = plans.length
+  const index = new Map<string, number>()
+  plans.forEach((plan, i) => index.has(plan.data.id) || index.set(plan.data.id, i))
+  const pairs = new Set<number>()
+  plans.forEach((plan, i) => {
+    for (const ref of plan.data.parents) {
+      const j = ref.plan === undefined ? undefined : index.get(ref.plan)
+      if (j !== undefined && j !== i) pairs.add(Math.min(i, j) * n + Math.max(i, j))
+    }
+  })
+  return pairs
 }
 
 export default defineRule<Options>({
@@ -70,6 +81,8 @@ export default defineRule<Options>({
       const p = ctx.prepared<Prepared>(plan)
       return p && p.length >= minLength ? p.signature : undefined
     })
+    const owners = plans.map((plan) => plan.data.jurisdiction)
+    const linked = parentChildPairs(plans)
     const sets = new Map<Plan, Uint32Array>()
     const setOf = (plan: Plan) => {
       let set = sets.get(plan)
@@ -80,9 +93,9 @@ export default defineRule<Options>({
       const plan = plans[later]
       const found: { other: Plan; share: number }[] = []
       for (const e of earlier) {
-        const other = plans[e]
-        if (other.data.jurisdiction === plan.data.jurisdiction || isParentOf(plan, other) || isParentOf(other, plan)) continue
+        if (owners[e] === owners[later] || linked.has(e * plans.length + later)) continue
         if (estimateJaccard(signatures[later]!, signatures[e]!) < threshold - ESTIMATE_MARGIN) continue
+        const other = plans[e]
         const share = jaccard(setOf(plan), setOf(other))
         if (share >= threshold) found.push({ other, share })
       }

@@ -74,7 +74,8 @@ export default defineRule<Options>({
     ),
   },
   checkPlan(plan, ctx) {
-    for (const [from, to] of checkedRanges(plan, ctx.options.sections)) {
+    const sections = ([] as unknown[]).concat(ctx.options.sections).map(String).filter(Boolean)
+    for (const [from, to] of checkedRanges(plan, sections)) {
       const text = prose(plan, from, to)
       for (const sentence of text.matchAll(SENTENCE)) {
         const s = sentence[0]

@@ -39,7 +39,11 @@ export interface RenderContext {
 
 const SAFE_SCHEME = /^(https?|mailto|tel):/i
 
-type H = Parameters<NonNullable<NonNullable<Parameters<typeof remarkRehype>[1]>['handlers']>[string]>[0]
+/** The part of mdast-util-to-hast's handler state the handlers use. */
+interface H {
+  all(node: unknown): unknown[]
+  definitionById: Map<string, unknown>
+}
 
 function text(value: string): Text {
   return { type: 'text', value }
@@ -58,8 +62,8 @@ function resolvePath(from: string, rel: string): string {
 function siteHref(url: string, ctx: RenderContext): string | undefined {
   const target = linkTarget(url)
   if (target.kind === 'skip') return SAFE_SCHEME.test(url.trim()) ? url.trim() : undefined
-  if (target.kind === 'self') return target.fragment ? `#${encodeURIComponent(target.fragment)}` : undefined
-  const frag = (f: string) => (f ? `#${encodeURIComponent(f)}` : '')
+  if (target.kind === 'self') return target.fragment ? `#${target.fragment}` : undefined
+  const frag = (f: string) => (f ? `#${f}` : '')
   if (target.kind === 'plan') {
     const href = ctx.planHref(target.id)
     return href && href + frag(target.fragment)
@@ -97,8 +101,9 @@ const schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'],
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'dead-link', 'image-alt']],
-    code: [...(defaultSchema.attributes?.code ?? []), ['className', 'raw-html', /^language-./]],
+    a: [...(defaultSchema.attributes?.a ?? []), 'rel'],
+    span: [['className', 'dead-link', 'image-alt']],
+    code: [['className', 'raw-html', /^language-./]],
   },
 }
 

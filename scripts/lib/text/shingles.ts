@@ -3,7 +3,7 @@
 // Jaccard similarity, MinHash signatures give candidates without comparing every pair.
 import type { UnitMatcher } from './unit-mentions.ts'
 
-/** Characters per shingle: 5 CJK characters is about one short phrase (两个词). */
+/** Characters per shingle: 5 CJK characters is two or three words. */
 export const SHINGLE_SIZE = 5
 
 /** Placeholders of the normalised text (Private Use Area: never in a plan's own words). */
@@ -76,6 +76,8 @@ export function normaliseText(text: string, from: number, to: number, matcher: U
   let m = 0
   let i = from
   while (i < to) {
+    // Mentions that began inside text already consumed (a link target, a number) are gone.
+    while (m < mentions.length && mentions[m].start < i) m++
     if (m < mentions.length && mentions[m].start === i) {
       emit(NAME_CODE, i, mentions[m].end)
       i = mentions[m++].end
@@ -84,7 +86,6 @@ export function normaliseText(text: string, from: number, to: number, matcher: U
     const skipped = skipSyntax(text, i, to)
     if (skipped !== i) {
       i = skipped
-      while (m < mentions.length && mentions[m].start < i) m++
       continue
     }
     const c = text.charCodeAt(i)
