@@ -4,6 +4,7 @@ import type { Plan } from './model/plan.ts'
 import type { RuleSetting } from './model/settings.ts'
 import type { MessageData, Report, Rule, RuleContext } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
+import { addTime, now, timingEnabled } from './engine/timing.ts'
 
 /** A report without its file: what a worker or the cache hands back for one plan and one rule. */
 export type FileReport = Omit<Report, 'file'>
@@ -81,14 +82,20 @@ export function runFileRules(plan: Plan, library: Library, options: { today: str
   for (const rule of options.rules ?? allRules) {
     const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
     const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [] }, () => {}, () => undefined)
-    if (rule.preparePlan && plan.valid) prepared.set(rule.id, rule.preparePlan(plan, ctx))
+    let t = now()
+    if (rule.preparePlan && plan.valid) {
+      prepared.set(rule.id, rule.preparePlan(plan, ctx))
+      if (timingEnabled) addTime(`file: prepare ${rule.id}`, now() - t)
+    }
     if (rule.scope !== 'file' || !rule.checkPlan || (!plan.valid && !rule.anyPlan)) continue
     const list: FileReport[] = []
     ctx.report = (r) => {
       const { file: _file, ...rest } = r
       list.push(rest)
     }
+    t = now()
     rule.checkPlan(plan, ctx)
+    if (timingEnabled) addTime(`file: check ${rule.id}`, now() - t)
     reports.set(rule.id, list)
   }
   return { reports, prepared }
@@ -106,6 +113,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
   for (const rule of rules) {
     const config = effectiveSeverity(rule, library, options.only)
     if (!config) continue
+    const started = now()
     const report = (r: Report) => {
       if (options.files && !options.files.has(r.file.path)) return
       findings.push({
@@ -144,6 +152,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       }
     }
     if (rule.checkLibrary) guard(undefined, () => rule.checkLibrary!(ctx))
+    if (timingEnabled) addTime(`main: ${rule.id}`, now() - started)
   }
   findings.sort(compareFindings)
   return { findings, internalErrors }

@@ -5,6 +5,7 @@ import { prepareSite } from '../../scripts/lib/site/prepare.ts'
 import type { SiteModel } from '../../scripts/lib/site/model.ts'
 import { renderPlanBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
 import { strings, type Strings } from './i18n.ts'
+import type { Finding } from '../../scripts/lib/model/finding.ts'
 
 export type { SiteModel, PlanView, DrillView, UnitDuty } from '../../scripts/lib/site/model.ts'
 
@@ -67,4 +68,36 @@ export function unitName(id: string): string {
 
 export function hazardName(id: string): string {
   return site().library.taxonomy.name(id, site().options.locale)
+}
+
+/**
+ * Above this many findings the findings page lists them by rule, one page per rule: a single page of
+ * tens of thousands of rows is too heavy for a tablet on a poor connection.
+ */
+export const FINDINGS_PAGE_LIMIT = 3000
+
+export function findingsSplit(): boolean {
+  return site().findings.length > FINDINGS_PAGE_LIMIT
+}
+
+/** The findings of one rule (or of one severity) on the site. */
+export function findingsHref(filter: { rule?: string; severity?: string } = {}): string {
+  if (filter.rule && findingsSplit()) return href(`findings/rule/${filter.rule}/`)
+  const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]).toString()
+  return href(`findings/${q ? `?${q}` : ''}`)
+}
+
+/** Where a finding is shown: its plan page at the line (the overview for frontmatter lines), or its drill record. */
+export function findingTarget(f: Finding): { href: string; label: string } | undefined {
+  const s = site()
+  const plan = s.planByPath.get(f.file)
+  if (plan) {
+    const src = s.library.planById.get(plan.id)
+    const bodyLine = src ? src.lines.place(src.bodyStart, src.bodyStart).line : 1
+    const anchor = f.place.line < bodyLine ? 'meta' : (renderedPlan(plan.id)?.lineAnchors.get(f.place.line) ?? 'text')
+    return { href: `${planHref(plan.id)}#${anchor}`, label: plan.title }
+  }
+  const drill = s.drills.find((d) => d.path === f.file)
+  if (drill) return { href: drillHref(drill.id), label: drill.id }
+  return undefined
 }

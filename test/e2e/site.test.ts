@@ -129,6 +129,41 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
     expect(await page.locator(`[id="${id}"]`).textContent()).toContain('待定')
   })
 
+  test('an unreadable plan file is listed on the findings page with its encoding finding', async () => {
+    const { page } = w
+    await page.goto(`${server.url}findings/?rule=encoding`)
+    expect(await page.locator('#unreadable li').allTextContents()).toEqual(['city/old-gbk.md'])
+    expect(await page.locator('#finding-table tbody tr:not([hidden])').allTextContents()).toEqual([expect.stringContaining('文件不是 UTF-8 编码（看起来是 GBK/GB18030），请另存为 UTF-8')])
+  })
+
+  test('on a tablet no page is wider than the screen', async () => {
+    const tablet = await watchedPage(browser, { viewport: { width: 768, height: 1024 } })
+    for (const path of ['', 'plans/', 'plans/shili-flood/', 'hierarchy/', 'coverage/', 'units/shi-yingji/', 'findings/', 'drills/drill-2025-shili-flood/', 'rules/', 'search/']) {
+      await tablet.page.goto(`${server.url}${path}`)
+      const [scroll, width] = await tablet.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+      expect(scroll, path).toBeLessThanOrEqual(width)
+    }
+    // The plan's overview comes before its text on a narrow screen.
+    await tablet.page.goto(`${server.url}plans/shili-flood/`)
+    const [meta, text] = await Promise.all(['#meta', '#text'].map((sel) => tablet.page.locator(sel).evaluate((el) => el.getBoundingClientRect().top)))
+    expect(meta).toBeLessThan(text)
+    await tablet.context.close()
+  })
+
+  test('a plan prints as the plan: no navigation, findings, drills or history; overview first', async () => {
+    const { page } = w
+    await page.goto(`${server.url}plans/shili-flood/`)
+    await page.emulateMedia({ media: 'print' })
+    const shown = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).display !== 'none')
+    for (const hidden of ['.site-header', '.site-footer', '#findings', '#drills', '#history', '.toc', '.crumbs']) expect(await shown(hidden), hidden).toBe(false)
+    for (const kept of ['#text', '.plan-side .meta', '#units', '#levels']) expect(await shown(kept), kept).toBe(true)
+    const [meta, text] = await Promise.all(['.plan-side .meta', '#text'].map((sel) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top)))
+    expect(meta).toBeLessThan(text)
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await page.emulateMedia({ media: 'screen' })
+  })
+
   test('drill record page', async () => {
     const { page } = w
     await page.goto(`${server.url}drills/drill-2025-shili-flood/`)

@@ -12,6 +12,7 @@ import type { Plan, SourceFile } from '../model/plan.ts'
 import { version } from '../version.ts'
 import { contentHash, LintCache } from './cache.ts'
 import type { WorkerJob, WorkerResult } from './worker.ts'
+import { mergeTimes, printTimes, timed } from './timing.ts'
 
 export interface EngineOptions extends LintOptions {
   /** Folder for the cache; undefined disables it. */
@@ -51,7 +52,8 @@ async function inWorkers(root: string, files: SourceFile[], count: number, today
               const job: WorkerJob = { files: batch.map((f) => ({ path: f.path, absPath: f.absPath, text: f.text, bom: f.bom })) }
               worker.postMessage(job)
             }
-            worker.on('message', (batch: WorkerResult[]) => {
+            worker.on('message', ({ results: batch, times }: { results: WorkerResult[]; times?: [string, number, number][] }) => {
+              mergeTimes(times)
               for (const r of batch) results.set(r.path, r)
               send()
             })
@@ -68,15 +70,17 @@ async function inWorkers(root: string, files: SourceFile[], count: number, today
 
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
   const today = options.today ?? todayIso()
-  const meta = loadLibraryMeta(root)
-  const cache = options.cacheDir ? new LintCache(options.cacheDir, version) : undefined
+  const meta = timed('phase: meta', () => loadLibraryMeta(root))
+  const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, version) : undefined))
   const context = contextHash(meta, today)
 
   const files: { file: SourceFile; hash: string }[] = []
-  for (const path of meta.planPaths) {
-    const file = meta.read(path, 'plan')
-    if (file) files.push({ file, hash: contentHash(file.text) })
-  }
+  timed('phase: read+hash', () => {
+    for (const path of meta.planPaths) {
+      const file = meta.read(path, 'plan')
+      if (file) files.push({ file, hash: contentHash(file.text) })
+    }
+  })
 
   // Per file: cached results under the same context, or cached parse only, or nothing yet.
   const results = new Map<string, FileResult>()
@@ -91,13 +95,17 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
 
   const workerCount = options.workers ?? (misses.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
   if (workerCount > 0 && misses.length > 0) {
-    for (const [path, r] of await inWorkers(meta.root, misses, workerCount, today, options.locale)) {
+    const t0 = performance.now()
+    const fromWorkers = await inWorkers(meta.root, misses, workerCount, today, options.locale)
+    mergeTimes([['phase: workers (wall)', performance.now() - t0, 1]])
+    for (const [path, r] of fromWorkers) {
       // A rule that threw in a worker runs again on the main thread, where lint() reports it.
       if (r.error) parsedOnly.set(path, r.parsed)
       else results.set(path, r)
     }
   }
 
+  const tMerge = performance.now()
   const plans: Plan[] = []
   const precomputed: Precomputed = { reports: new Map(), prepared: new Map() }
   const shell = assembleLibrary(meta, [])
@@ -120,12 +128,14 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
     precomputed.prepared.set(file.path, new Map(r.prepared))
   }
 
+  mergeTimes([['phase: merge (main)', performance.now() - tMerge, 1]])
   const library = assembleLibrary(meta, plans)
-  const result = lint(library, { ...options, today, precomputed })
+  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed }))
   try {
-    cache?.save()
+    timed('phase: cache save', () => cache?.save())
   } catch {
     // A cache that cannot be written only costs time next run.
   }
+  printTimes()
   return { library, result }
 }

@@ -1,8 +1,9 @@
 // Worker thread: parses plans and runs the file-scope rules and preparePlan hooks for a batch.
 import { parentPort, workerData } from 'node:worker_threads'
 import { LineIndex } from '../text/line-index.ts'
-import { loadLibraryMeta, assembleLibrary, parsePlan, type ParsedPlan } from '../load/library.ts'
+import { loadLibraryMeta, assembleLibrary, parsePlanFrontmatter, planFromParsed, type ParsedPlan } from '../load/library.ts'
 import { runFileRules, type FileReport } from '../lint.ts'
+import { takeTimes, timed, timingEnabled } from './timing.ts'
 
 export interface WorkerJob {
   files: { path: string; absPath: string; text: string; bom: boolean }[]
@@ -23,7 +24,10 @@ const library = assembleLibrary(meta, [])
 
 parentPort!.on('message', (job: WorkerJob) => {
   const results: WorkerResult[] = job.files.map((f) => {
-    const plan = parsePlan({ ...f, lines: new LineIndex(f.text), issues: [] })
+    const file = { ...f, lines: new LineIndex(f.text), issues: [] }
+    const parsedFm = timed('file: yaml', () => parsePlanFrontmatter(file))
+    const plan = planFromParsed(file, parsedFm)
+    timed('file: markdown', () => plan.tree)
     const parsed: ParsedPlan = { data: plan.data, valid: plan.valid, issues: plan.issues, bodyStart: plan.bodyStart }
     try {
       const { reports, prepared } = runFileRules(plan, library, { today, locale })
@@ -32,5 +36,5 @@ parentPort!.on('message', (job: WorkerJob) => {
       return { path: f.path, parsed, reports: [], prepared: [], error: String((error as Error)?.stack ?? error) }
     }
   })
-  parentPort!.postMessage(results)
+  parentPort!.postMessage(timingEnabled ? { results, times: takeTimes() } : { results })
 })
