@@ -27,9 +27,20 @@ function reportRepeats(kind: Kind, occurrences: Occurrence[], report: (o: Occurr
 }
 
 function fileIds(files: (SourceFile & { data: { id?: unknown } })[]): Occurrence[] {
+  // The place is worked out only for the ids that repeat: it needs the YAML with positions, which a
+  // warm run has not parsed for unchanged files (PERF-NOTES).
   return files
     .filter((f) => typeof f.data?.id === 'string')
-    .map((f) => ({ id: f.data.id as string, file: f, place: yamlPlace(f, ['id']) }))
+    .map((f) => {
+      let place: Place | undefined
+      return {
+        id: f.data.id as string,
+        file: f,
+        get place() {
+          return (place ??= yamlPlace(f, ['id']))
+        },
+      }
+    })
 }
 
 /** Unit ids straight from the YAML, since the registry keeps only the first entry of an id. */
