@@ -48,7 +48,7 @@ export function initChecklist(): void {
   const savedMsg = $('#cl-saved')!
   const changed = () => {
     store.touch(session)
-    savedMsg.textContent = store.persistent ? `${c.saved} ${new Date().toLocaleTimeString()}` : c.storageOff
+    savedMsg.textContent = store.persistent ? `${c.saved} ${new Date().toLocaleTimeString(data.locale)}` : c.storageOff
     renderSummary()
     renderSessions()
   }
@@ -233,7 +233,7 @@ export function initChecklist(): void {
     for (const s of store.list()) {
       const rated = Object.values(s.ratings).filter((r) => r?.rating).length
       const label = `${s.header.date || c.untitled} · ${c.kinds[s.header.kind] ?? ''} · ${c.rated} ${rated}/${data.items.length}${s.merged ? ` · ${s.header.evaluators.join('、')}` : ''}`
-      const li = el('li', { class: s.id === session.id ? 'current' : '' }, el('span', { text: label }), el('span', { class: 'small muted', text: ` ${c.updated} ${new Date(s.updated).toLocaleString()}` }))
+      const li = el('li', { class: s.id === session.id ? 'current' : '' }, el('span', { text: label }), el('span', { class: 'small muted', text: ` ${c.updated} ${new Date(s.updated).toLocaleString(data.locale)}` }))
       if (s.id === session.id) li.append(el('span', { class: 'badge', text: c.current }))
       else {
         const resume = el('button', { class: 'btn secondary', text: c.resume, attrs: { type: 'button' } })
