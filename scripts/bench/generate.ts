@@ -94,6 +94,26 @@ const ENT_SECTIONS: [string, string[]][] = [
   ['后期处置', ['污染物处理', '生产秩序恢复']],
   ['应急保障', ['通信与信息保障', '应急队伍保障', '物资装备保障']],
 ]
+const ENT_SPECIAL_SECTIONS: [string, string[]][] = [
+  ['适用范围', ['事故类型', '危险性分析']],
+  ['组织机构及职责', ['应急指挥小组', '现场处置组']],
+  ['响应启动', ['信息报告', '响应分级']],
+  ['处置措施', ['先期处置', '火灾扑救', '人员疏散']],
+  ['应急保障', ['物资装备保障', '通信保障']],
+]
+const ONSITE_SECTIONS: [string, string[]][] = [
+  ['事故风险描述', ['危险性分析', '事故特征']],
+  ['应急工作职责', ['现场负责人', '岗位人员']],
+  ['应急处置', ['报告程序', '处置措施']],
+  ['注意事项', ['个体防护', '器材使用']],
+]
+
+function sectionsOf(type: string): [string, string[]][] {
+  if (type === 'enterprise-comprehensive') return ENT_SECTIONS
+  if (type === 'enterprise-special') return ENT_SPECIAL_SECTIONS
+  if (type === 'onsite') return ONSITE_SECTIONS
+  return GOV_SECTIONS
+}
 const NUMS = '一二三四五六七八九十'
 
 function body(title: string, sections: [string, string[]][], r: R, targetBytes: number): string {
@@ -125,7 +145,15 @@ interface PlanSpec {
   categories: string[]
   parents: string[]
   units: { unit: string; name: string }[]
+  /** Publication date: a plan is published after the plans above it, so no parent is newer (stale-parent). */
   published: string
+}
+
+/** YYYY-MM-DD `days` after `iso`. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
 }
 
 function yamlList(xs: string[]): string {
@@ -143,7 +171,8 @@ function frontmatter(p: PlanSpec, r: R): string {
     for (let i = 0; i < 2; i++) lines.push(`      - ${r.pick(['组织', '负责', '协调', '做好'])}${r.pick(['隐患排查', '监测预警', '抢险救援', '物资保障', '信息报送', '医疗救治', '治安维护', '交通管制'])}${r.pick(['工作', '相关工作', '和处置'])}`)
   }
   lines.push('parents:', ...(p.parents.length ? p.parents.map((id) => `  - plan: ${id}`) : ['  - external: 示例省突发事件总体应急预案', '    issuer: 示例省人民政府']))
-  lines.push('status: published', `version: ${p.published.slice(0, 4)}版`, 'dates:', `  drafted: ${p.published.slice(0, 5)}01-10`, `  expert_review: ${p.published.slice(0, 5)}02-20`, `  approved: ${p.published.slice(0, 5)}03-15`, `  published: ${p.published}`, `  filed: ${p.published.slice(0, 5)}04-20`, `  last_reviewed: ${p.published}`)
+  // Filed two weeks after publication (within the 20 working days), reviewed when published.
+  lines.push('status: published', `version: ${p.published.slice(0, 4)}版`, 'dates:', `  drafted: ${addDays(p.published, -90)}`, `  expert_review: ${addDays(p.published, -45)}`, `  approved: ${addDays(p.published, -10)}`, `  published: ${p.published}`, `  filed: ${addDays(p.published, 14)}`, `  last_reviewed: ${p.published}`)
   lines.push('response_levels:')
   for (const level of ['I', 'II', 'III', 'IV']) lines.push(`  - level: ${level}`, `    trigger: ${r.pick(['造成', '可能造成'])}${r.num(1, 30)}人以上死亡或${r.num(10, 100)}人以上重伤`, `    commander: ${r.pick(['市长', '分管副市长', '县长', '指挥部总指挥', '应急管理局局长'])}`)
   lines.push(`classification: ${r.pick(['internal', 'internal', 'public'])}`, '---', '')
@@ -154,6 +183,7 @@ export interface GeneratedLibrary {
   root: string
   plans: number
   bytes: number
+  drills: number
 }
 
 export function generateLibrary(root: string, count: number, seed = 20261122): GeneratedLibrary {
@@ -170,14 +200,17 @@ export function generateLibrary(root: string, count: number, seed = 20261122): G
   unit('city', '样本市', 'jurisdiction', undefined, ', level: city')
   unit('city-gov', '样本市人民政府', 'government', 'city')
   for (const [key, name] of DEPTS) unit(`city-${key}`, `样本市${name}`, 'department', 'city', `, aliases: [市${name}]`)
-  const year = (i: number) => `${2022 + (i % 4)}-0${1 + (i % 8)}-1${i % 9}`
-  const push = (p: Omit<PlanSpec, 'published'>) => plans.length < count && plans.push({ ...p, published: year(plans.length) })
+  // Published level by level (city 2024 H1, counties 2024 H2, townships and enterprises 2025), so that a
+  // parent is never newer than its children and no plan is due for review on the bench's "today".
+  const day = (from: string, spread: number) => addDays(from, plans.length % spread)
+  const push = (p: Omit<PlanSpec, 'published'>, published: string) => plans.length < count && plans.push({ ...p, published })
   const deptUnits = (prefix: string, prefixName: string) => DEPTS.slice(0, 8).map(([key, name]) => ({ unit: `${prefix}-${key}`, name: `${prefixName}${name}` }))
 
   const government = (prefix: string, name: string, parentOverall: string | undefined, parentPrefix: string | undefined) => {
-    push({ id: `${prefix}-overall`, folder: prefix, title: `${name}突发事件总体应急预案`, type: 'overall', jurisdiction: prefix, issuer: `${prefix}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: parentOverall ? [parentOverall] : [], units: deptUnits(prefix, name) })
+    const start = parentOverall ? '2024-07-01' : '2024-01-10'
+    push({ id: `${prefix}-overall`, folder: prefix, title: `${name}突发事件总体应急预案`, type: 'overall', jurisdiction: prefix, issuer: `${prefix}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: parentOverall ? [parentOverall] : [], units: deptUnits(prefix, name) }, start)
     for (const [hazard, hname, category, lead] of HAZARDS) {
-      push({ id: `${prefix}-${hazard}`, folder: `${prefix}/special`, title: `${name}${hname}应急预案`, type: 'special', jurisdiction: prefix, issuer: `${prefix}-gov`, lead: `${prefix}-${lead}`, hazards: [hazard], categories: [category], parents: [`${prefix}-overall`, ...(parentPrefix ? [`${parentPrefix}-${hazard}`] : [])], units: deptUnits(prefix, name) })
+      push({ id: `${prefix}-${hazard}`, folder: `${prefix}/special`, title: `${name}${hname}应急预案`, type: 'special', jurisdiction: prefix, issuer: `${prefix}-gov`, lead: `${prefix}-${lead}`, hazards: [hazard], categories: [category], parents: [`${prefix}-overall`, ...(parentPrefix ? [`${parentPrefix}-${hazard}`] : [])], units: deptUnits(prefix, name) }, day(addDays(start, 30), 120))
     }
   }
 
@@ -194,7 +227,7 @@ export function generateLibrary(root: string, count: number, seed = 20261122): G
       const tname = `${name}第${t}镇`
       unit(tid, tname, 'jurisdiction', id, ', level: township')
       unit(`${tid}-gov`, `${tname}人民政府`, 'township', tid)
-      push({ id: `${tid}-overall`, folder: `${id}/townships`, title: `${tname}突发事件总体应急预案`, type: 'overall', jurisdiction: tid, issuer: `${tid}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: [`${id}-overall`], units: [{ unit: `${tid}-gov`, name: `${tname}人民政府` }] })
+      push({ id: `${tid}-overall`, folder: `${id}/townships`, title: `${tname}突发事件总体应急预案`, type: 'overall', jurisdiction: tid, issuer: `${tid}-gov`, categories: ['natural', 'accident', 'public-health', 'social-security'], parents: [`${id}-overall`], units: [{ unit: `${tid}-gov`, name: `${tname}人民政府` }] }, day('2025-01-05', 90))
     }
   }
   let e = 0
@@ -205,34 +238,45 @@ export function generateLibrary(root: string, count: number, seed = 20261122): G
     const ename = `样本${SURNAMES[e % SURNAMES.length]}${SURNAMES[(e * 7) % SURNAMES.length]}${INDUSTRY[e % INDUSTRY.length]}有限公司${e}`
     unit(eid, ename, 'enterprise', county, e % 5 === 0 ? ', high_risk: true' : '')
     const me = [{ unit: eid, name: ename }]
-    push({ id: `${eid}-comprehensive`, folder: `enterprises/${county}`, title: `${ename}生产安全事故综合应急预案`, type: 'enterprise-comprehensive', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['production-safety'], categories: ['accident'], parents: [`${county}-production-safety`], units: me })
-    push({ id: `${eid}-special`, folder: `enterprises/${county}`, title: `${ename}火灾事故专项应急预案`, type: 'enterprise-special', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me })
-    push({ id: `${eid}-onsite`, folder: `enterprises/${county}`, title: `${ename}配电室火灾现场处置方案`, type: 'onsite', jurisdiction: eid, issuer: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me })
+    push({ id: `${eid}-comprehensive`, folder: `enterprises/${county}`, title: `${ename}生产安全事故综合应急预案`, type: 'enterprise-comprehensive', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['production-safety'], categories: ['accident'], parents: [`${county}-production-safety`], units: me }, day('2025-03-01', 100))
+    push({ id: `${eid}-special`, folder: `enterprises/${county}`, title: `${ename}火灾事故专项应急预案`, type: 'enterprise-special', jurisdiction: eid, issuer: eid, lead: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me }, day('2025-07-01', 100))
+    push({ id: `${eid}-onsite`, folder: `enterprises/${county}`, title: `${ename}配电室火灾现场处置方案`, type: 'onsite', jurisdiction: eid, issuer: eid, hazards: ['fire'], categories: ['accident'], parents: [`${eid}-comprehensive`], units: me }, day('2025-07-01', 100))
   }
 
   mkdirSync(root, { recursive: true })
   writeFileSync(join(root, 'units.yaml'), `units:\n${units.join('\n')}\n`)
   writeFileSync(join(root, 'library.yaml'), 'name: 样本市应急预案库（基准测试）\nlocale: zh-CN\n')
   let bytes = 0
+  mkdirSync(join(root, 'drills'), { recursive: true })
+  let drills = 0
   plans.forEach((p, i) => {
-    const r = prng(seed + i, unitNames.slice(0, 40))
+    // The text gives work to the units the frontmatter lists, as a plan should.
+    const r = prng(seed + i, p.units.map((u) => u.name))
     const target = 6000 + Math.floor(r0() * 4000)
-    let text = frontmatter(p, r) + body(p.title, p.type.startsWith('enterprise') || p.type === 'onsite' ? ENT_SECTIONS : GOV_SECTIONS, r, target)
-    // A few realistic gaps: a placeholder, a missing parent link.
+    let text = frontmatter(p, r) + body(p.title, sectionsOf(p.type), r, target)
+    // A few realistic gaps per hundred plans: a placeholder, a unit given work but not listed in units,
+    // a plan never drilled.
     if (i % 97 === 5) text = text.replace('编制目的', '编制目的（XX年修订）')
+    if (i % 41 === 9) text = text.replace('\n## ', `\n样本市民政局负责受灾群众基本生活救助工作。\n\n## `)
+    // …an urgent report without a time limit (no-time-limit, off by default), a link to an annex that is
+    // not there, a plan not filed.
+    if (i % 31 === 6) text = text.replace(/信息报告\n\n/, (h) => `${h}发现险情后，值班人员应立即向单位负责人报告。`)
+    if (i % 43 === 2) text = text.replace('\n## ', `\n应急联系人见[附件1](./attachments/应急联系表.md)。\n\n## `)
+    if (i % 37 === 4) text = text.replace(/\n  filed: [0-9-]+/, '')
     mkdirSync(join(root, p.folder), { recursive: true })
     writeFileSync(join(root, p.folder, `${p.id}.md`), text)
     bytes += Buffer.byteLength(text)
-  })
-  mkdirSync(join(root, 'drills'), { recursive: true })
-  for (let d = 0; d < Math.max(6, Math.round(count / 50)); d++) {
-    const p = plans[(d * 37) % plans.length]
+    // One drill in the last half-year for every plan that has a drill interval shorter than its age
+    // (all but the overall plans); every 53rd is missing.
+    if (p.type === 'overall' || i % 53 === 17) return
+    const date = addDays('2026-06-01', (i * 7) % 150)
+    drills++
     writeFileSync(
-      join(root, 'drills', `2026-0${1 + (d % 9)}-1${d % 9}-${p.id}.md`),
-      `---\nid: drill-${d}-${p.id}\nplan: ${p.id}\ndate: 2026-0${1 + (d % 9)}-1${d % 9}\nkind: tabletop\nscenario: 模拟${p.title}情景\norganizer: ${p.issuer}\nevaluators: [张三, 李四]\nchecklist:\n  - { ref: c-001, text: 接报后按时限报告, points: 5, critical: true, rating: met, awarded: 5 }\n  - { ref: c-002, text: 指挥部及时启动响应, points: 5, critical: false, rating: partial, awarded: 2.5 }\nscore: 75\ngrade: 合格\nfindings: []\n---\n# 演练评估报告\n\n## 演练概况\n\n桌面推演。\n`,
+      join(root, 'drills', `${date}-${p.id}.md`),
+      `---\nid: drill-${date}-${p.id}\nplan: ${p.id}\ndate: ${date}\nkind: tabletop\nscenario: 模拟${p.title}情景\norganizer: ${p.issuer}\nevaluators: [张三, 李四]\nchecklist:\n  - { ref: c-001, text: 接报后按时限报告, points: 5, critical: true, rating: met, awarded: 5 }\n  - { ref: c-002, text: 指挥部及时启动响应, points: 5, critical: false, rating: partial, awarded: 2.5 }\nscore: 75\ngrade: 合格\nfindings: []\n---\n# 演练评估报告\n\n## 演练概况\n\n桌面推演。\n`,
     )
-  }
-  return { root, plans: plans.length, bytes }
+  })
+  return { root, plans: plans.length, bytes, drills }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -242,5 +286,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2)
   }
   const g = generateLibrary(dir, Number(n))
-  console.log(`${g.plans} plans, ${(g.bytes / 1e6).toFixed(1)} MB → ${g.root}`)
+  console.log(`${g.plans} plans, ${g.drills} drill records, ${(g.bytes / 1e6).toFixed(1)} MB → ${g.root}`)
 }

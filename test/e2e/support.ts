@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, relative, sep } from 'node:path'
+import { extname, join, normalize, relative, resolve as resolvePath, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
@@ -57,8 +57,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, skip: (name:
 /** Content hash of everything that affects a build. */
 export function buildKey(options: BuildOptions): string {
   const hash = createHash('sha256')
-  hash.update(JSON.stringify({ ...options, library: relative(ROOT, join(ROOT, options.library)) }))
-  hashTree(hash, join(ROOT, options.library))
+  hash.update(JSON.stringify({ ...options, library: relative(ROOT, resolvePath(ROOT, options.library)) }))
+  hashTree(hash, resolvePath(ROOT, options.library))
   hashTree(hash, join(ROOT, 'site'))
   hashTree(hash, join(ROOT, 'scripts'), (n) => n === 'bench')
   hashTree(hash, join(ROOT, 'schema'))
@@ -103,7 +103,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
         [join(ROOT, 'scripts/build-site.ts'), ...(full.public ? ['--public'] : [])],
         {
           cwd: ROOT,
-          env: { ...process.env, LIBRARY: join(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
+          env: { ...process.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
           maxBuffer: 64 << 20,
           timeout: 280_000,
         },
