@@ -50,6 +50,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`yuanku ${name}: ${e.message}`)
       return EXIT.failure
     }
+    if (typeof (e as NodeJS.ErrnoException).syscall === 'string' && typeof e.code === 'string') {
+      // The file system said no (a folder where a file should be, no permission, disk full): the message names the path.
+      console.error(`yuanku ${name}: 文件操作失败 / file system error: ${e.message}`)
+      if (process.env.YUANKU_DEBUG) console.error(e.stack)
+      return EXIT.failure
+    }
     console.error(`yuanku ${name}: 内部错误 / internal error: ${e.message ?? e}`)
     if (process.env.YUANKU_DEBUG) console.error(e.stack)
     else console.error('设置 YUANKU_DEBUG=1 可显示详细信息 / set YUANKU_DEBUG=1 for details')

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -56,6 +56,7 @@ export async function runHook(argv: string[]): Promise<number> {
   const cwd = process.cwd()
   const show = displayPathFrom(cwd)
   const { top, path } = await hookPath(cwd)
+  if (existsSync(path) && !statSync(path).isFile()) throw new UsageError(`${show(path)} 不是文件，未改动 / ${show(path)} is not a file; left as it is`)
 
   if (action === 'uninstall') {
     if (!existsSync(path)) {

@@ -8,9 +8,12 @@ import type { FileReport } from '../lint.ts'
 
 const MAGIC = 'yuanku-lint-cache'
 const FORMAT = 1
+/** Shape of the entries inside a cache file; an older shape is dropped like a foreign cache. */
+const LAYOUT = 2
 
 /** What the cache keeps for one plan file, keyed by the hash of its bytes. */
 export interface CacheEntry {
+  kind?: 'plan'
   parsed: ParsedPlan
   /** Hash of tool version + settings + registry the reports and prepared data were computed under. */
   context: string
@@ -18,8 +21,16 @@ export interface CacheEntry {
   prepared: [ruleId: string, value: unknown][]
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
+/** What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are cross-file). */
+export interface DrillCacheEntry {
+  kind: 'drill'
+  parsed: ParsedPlan
+}
+
+export type AnyCacheEntry = CacheEntry | DrillCacheEntry
+
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('base64url')
 }
 
 /**
@@ -29,7 +40,7 @@ export function contentHash(text: string): string {
 export class LintCache {
   readonly file: string
   private readonly toolVersion: string
-  private entries = new Map<string, CacheEntry>()
+  private entries = new Map<string, AnyCacheEntry>()
   private used = new Set<string>()
   private dirty = false
 
@@ -48,7 +59,7 @@ export class LintCache {
     }
     try {
       const data = deserialize(raw) as { magic?: unknown; version?: unknown; entries?: unknown }
-      if (data?.magic !== MAGIC || data.version !== this.toolVersion || !(data.entries instanceof Map)) return
+      if (data?.magic !== MAGIC || data.version !== this.toolVersion || (data as { layout?: unknown }).layout !== LAYOUT || !(data.entries instanceof Map)) return
       for (const [key, value] of data.entries as Map<unknown, unknown>) {
         if (typeof key === 'string' && isEntry(value)) this.entries.set(key, value)
       }
@@ -59,11 +70,24 @@ export class LintCache {
 
   get(hash: string): CacheEntry | undefined {
     const entry = this.entries.get(hash)
-    if (entry) this.used.add(hash)
+    if (!entry || entry.kind === 'drill') return undefined
+    this.used.add(hash)
     return entry
   }
 
-  set(hash: string, entry: CacheEntry): void {
+  /** A drill record's entry, keyed apart from plans (the same bytes validate differently as a drill). */
+  getDrill(hash: string): DrillCacheEntry | undefined {
+    const entry = this.entries.get(`drill:${hash}`)
+    if (!entry || entry.kind !== 'drill') return undefined
+    this.used.add(`drill:${hash}`)
+    return entry
+  }
+
+  setDrill(hash: string, parsed: ParsedPlan): void {
+    this.set(`drill:${hash}`, { kind: 'drill', parsed })
+  }
+
+  set(hash: string, entry: AnyCacheEntry): void {
     this.entries.set(hash, entry)
     this.used.add(hash)
     this.dirty = true
@@ -74,14 +98,18 @@ export class LintCache {
     if (!this.dirty && this.used.size === this.entries.size) return
     const kept = new Map([...this.entries].filter(([k]) => this.used.has(k)))
     mkdirSync(join(this.file, '..'), { recursive: true })
-    writeFileAtomic(this.file, serialize({ magic: MAGIC, version: this.toolVersion, entries: kept }))
+    writeFileAtomic(this.file, serialize({ magic: MAGIC, version: this.toolVersion, layout: LAYOUT, entries: kept }))
   }
 }
 
-function isEntry(v: unknown): v is CacheEntry {
-  const e = v as CacheEntry
-  return (
-    typeof e === 'object' && e !== null && typeof e.context === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared) &&
-    typeof e.parsed === 'object' && e.parsed !== null && typeof e.parsed.valid === 'boolean' && typeof e.parsed.bodyStart === 'number' && Array.isArray(e.parsed.issues)
-  )
+function isParsed(p: unknown): p is ParsedPlan {
+  const parsed = p as ParsedPlan
+  return typeof parsed === 'object' && parsed !== null && typeof parsed.valid === 'boolean' && typeof parsed.bodyStart === 'number' && Array.isArray(parsed.issues)
+}
+
+function isEntry(v: unknown): v is AnyCacheEntry {
+  const e = v as AnyCacheEntry
+  if (typeof e !== 'object' || e === null || !isParsed(e.parsed)) return false
+  if (e.kind === 'drill') return true
+  return e.kind === undefined && typeof e.context === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared)
 }

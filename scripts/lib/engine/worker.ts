@@ -1,15 +1,25 @@
-// Worker thread: parses plans and runs the file-scope rules and preparePlan hooks for a batch.
+// Worker thread: parses plans and runs the file-scope rules and preparePlan hooks for a batch; reads
+// and validates the frontmatter of drill records.
 import { parentPort, workerData } from 'node:worker_threads'
 import { LineIndex } from '../text/line-index.ts'
-import { loadLibraryMeta, assembleLibrary, parsePlanFrontmatter, planFromParsed, type ParsedPlan } from '../load/library.ts'
+import { assembleLibrary, metaFromSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type MetaSnapshot, type ParsedPlan } from '../load/library.ts'
 import { runFileRules, type FileReport } from '../lint.ts'
 import { takeTimes, timed, timingEnabled } from './timing.ts'
 
+export interface WorkerFile {
+  kind: 'plan' | 'drill'
+  path: string
+  absPath: string
+  text: string
+  bom: boolean
+}
+
 export interface WorkerJob {
-  files: { path: string; absPath: string; text: string; bom: boolean }[]
+  files: WorkerFile[]
 }
 
 export interface WorkerResult {
+  kind: 'plan' | 'drill'
   path: string
   parsed: ParsedPlan
   reports: [string, FileReport[]][]
@@ -17,24 +27,31 @@ export interface WorkerResult {
   error?: string
 }
 
-const { root, today, locale } = workerData as { root: string; today: string; locale?: 'zh-CN' | 'en' }
-// The worker reads settings and registry itself; plans never cross into the shared library.
-const meta = loadLibraryMeta(root, { settingsOnly: true })
-const library = assembleLibrary(meta, [])
+export interface WorkerReply {
+  results: WorkerResult[]
+  times?: [string, number, number][]
+}
+
+const { meta: snapshot, today, locale } = workerData as { meta: MetaSnapshot; today: string; locale?: 'zh-CN' | 'en' }
+// Settings and registry come from the main thread, already read; plans never cross into the shared library.
+const library = assembleLibrary(metaFromSnapshot(snapshot), [])
+
+function work(f: WorkerFile): WorkerResult {
+  const file = { path: f.path, absPath: f.absPath, text: f.text, bom: f.bom, lines: new LineIndex(f.text), issues: [] }
+  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), reports: [], prepared: [] }
+  const parsed = timed('file: yaml', () => parsePlanFrontmatter(file))
+  const plan = planFromParsed(file, parsed)
+  timed('file: markdown', () => plan.tree)
+  try {
+    const { reports, prepared } = runFileRules(plan, library, { today, locale })
+    return { kind: 'plan', path: f.path, parsed, reports: [...reports], prepared: [...prepared] }
+  } catch (error) {
+    return { kind: 'plan', path: f.path, parsed, reports: [], prepared: [], error: String((error as Error)?.stack ?? error) }
+  }
+}
 
 parentPort!.on('message', (job: WorkerJob) => {
-  const results: WorkerResult[] = job.files.map((f) => {
-    const file = { ...f, lines: new LineIndex(f.text), issues: [] }
-    const parsedFm = timed('file: yaml', () => parsePlanFrontmatter(file))
-    const plan = planFromParsed(file, parsedFm)
-    timed('file: markdown', () => plan.tree)
-    const parsed: ParsedPlan = { data: plan.data, valid: plan.valid, issues: plan.issues, bodyStart: plan.bodyStart }
-    try {
-      const { reports, prepared } = runFileRules(plan, library, { today, locale })
-      return { path: f.path, parsed, reports: [...reports], prepared: [...prepared] }
-    } catch (error) {
-      return { path: f.path, parsed, reports: [], prepared: [], error: String((error as Error)?.stack ?? error) }
-    }
-  })
-  parentPort!.postMessage(timingEnabled ? { results, times: takeTimes() } : { results })
+  const reply: WorkerReply = { results: job.files.map(work) }
+  if (timingEnabled) reply.times = takeTimes()
+  parentPort!.postMessage(reply)
 })

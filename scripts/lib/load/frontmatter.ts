@@ -28,11 +28,11 @@ export interface FrontmatterResult {
 const FENCE = /^---[ \t]*\r?$/
 const CLOSE = /^(---|\.\.\.)[ \t]*\r?$/
 
-/** Finds the `---` fenced block at the very top of the file and parses it with source ranges. */
-export function readFrontmatter(text: string): FrontmatterResult {
+/** Where the `---` fenced block at the very top of the file is, or why there is none. */
+export function locateFrontmatter(text: string): { yamlStart: number; yamlEnd: number } | { issue: FrontmatterIssue } {
   const firstBreak = text.indexOf('\n')
   const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak)
-  if (!FENCE.test(firstLine)) return { issues: [{ kind: 'no-frontmatter' }] }
+  if (!FENCE.test(firstLine)) return { issue: { kind: 'no-frontmatter' } }
   const yamlStart = firstBreak === -1 ? text.length : firstBreak + 1
   let lineStart = yamlStart
   let yamlEnd = -1
@@ -46,8 +46,15 @@ export function readFrontmatter(text: string): FrontmatterResult {
     if (nl === -1) break
     lineStart = nl + 1
   }
-  if (yamlEnd === -1) return { issues: [{ kind: 'unclosed', fenceEnd: firstLine.length }] }
-  return parseYamlBlock(text.slice(yamlStart, yamlEnd), yamlStart, 0)
+  if (yamlEnd === -1) return { issue: { kind: 'unclosed', fenceEnd: firstLine.length } }
+  return { yamlStart, yamlEnd }
+}
+
+/** Finds the `---` fenced block at the very top of the file and parses it with source ranges. */
+export function readFrontmatter(text: string): FrontmatterResult {
+  const block = locateFrontmatter(text)
+  if ('issue' in block) return { issues: [block.issue] }
+  return parseYamlBlock(text.slice(block.yamlStart, block.yamlEnd), block.yamlStart, 0)
 }
 
 /** Parses a YAML text that starts at `base` in the file. Positions in issues are file offsets. */

@@ -2,14 +2,16 @@ import { lstatSync, readdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { readSourceFile, loadFrontmatter, applyYaml } from './file.ts'
 import { parseMarkdown, sectionsOf } from './markdown.ts'
-import { schemaDefaults } from './schemas.ts'
+import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
 import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, Section, SourceFile } from '../model/plan.ts'
 import type { Root } from 'mdast'
-import { parseYamlBlock, readFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { locateFrontmatter, parseYamlBlock, readFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
 import { UnitRegistry, type Unit } from '../model/units.ts'
+import { LineIndex } from '../text/line-index.ts'
 import type { ChecklistFrontmatter, DrillRecordFrontmatter, LibraryFile } from '../model/schema-types.ts'
 
 export const SETTINGS_FILE = 'library.yaml'
@@ -65,7 +67,7 @@ export function defaultSettings(): LibrarySettings {
   return structuredClone(cachedDefaults)
 }
 
-/** What reading a plan's frontmatter yields: small, structured-clonable, cacheable by content. */
+/** What reading a plan's (or drill record's) frontmatter yields: small, structured-clonable, cacheable by content. */
 export interface ParsedPlan {
   data: unknown
   valid: boolean
@@ -73,40 +75,50 @@ export interface ParsedPlan {
   bodyStart: number
 }
 
-export function parsePlanFrontmatter(file: SourceFile): ParsedPlan {
-  const { data, valid } = loadFrontmatter(file, 'plan')
+/**
+ * Reads and validates a file's frontmatter. Fast path first: the plain YAML subset without positions
+ * (fast-yaml.ts); when that data is valid the file needs no positions unless a rule reports on it, and
+ * `frontmatter` (the positioned document) is left for the lazy getter of planFromParsed/drillFromParsed.
+ * Otherwise, or when the data fails the schema, the positioned parse gives the issues their places.
+ */
+function parseFrontmatterOf(file: SourceFile, schema: 'plan' | 'drill'): ParsedPlan {
+  const block = locateFrontmatter(file.text)
+  if (!('issue' in block)) {
+    const fast = fastYaml(file.text.slice(block.yamlStart, block.yamlEnd))
+    if (fast && validate(schema, fast).length === 0) return { data: fast, valid: true, issues: file.issues, bodyStart: lineAfter(file.text, block.yamlEnd) }
+  }
+  const { data, valid } = loadFrontmatter(file, schema)
   const bodyStart = file.frontmatter ? lineAfter(file.text, file.frontmatter.yamlEnd) : 0
   return { data: isObject(data) ? data : {}, valid, issues: file.issues, bodyStart }
 }
 
+export function parsePlanFrontmatter(file: SourceFile): ParsedPlan {
+  return parseFrontmatterOf(file, 'plan')
+}
+
+export function parseDrillFrontmatter(file: SourceFile): ParsedPlan {
+  return parseFrontmatterOf(file, 'drill')
+}
+
+/** A plan with its Markdown parsed; the positioned YAML document is parsed when first asked for (see parseFrontmatterOf). */
 export function parsePlan(file: SourceFile): Plan {
-  const parsed = parsePlanFrontmatter(file)
-  const tree = parseMarkdown(file.text)
-  return {
-    ...file,
-    kind: 'plan',
-    data: parsed.data as PlanFrontmatter,
-    valid: parsed.valid,
-    tree,
-    sections: sectionsOf(tree, file.text.length),
-    bodyStart: parsed.bodyStart,
-  }
+  const plan = planFromParsed(file, parsePlanFrontmatter(file))
+  void plan.sections
+  return plan
 }
 
 /**
- * A plan rebuilt from cached or worker-computed frontmatter results. The Markdown tree, sections and
- * YAML document are parsed only if a rule asks for them (PERF-NOTES: positions are needed only for
- * the files that are reported on).
+ * Markdown tree, sections and YAML document of a file, parsed only if something asks for them
+ * (PERF-NOTES: positions are needed only for the files that are reported on). A YAML document the
+ * caller parsed already is kept.
  */
-export function planFromParsed(file: SourceFile, parsed: ParsedPlan): Plan {
-  const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
+function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSections: boolean): T {
   let tree: Root | undefined
   let sections: Section[] | undefined
-  // The YAML document is kept when the caller parsed it already; otherwise parsed on demand.
   let frontmatter: Frontmatter | undefined | null = file.frontmatter ?? null
-  Object.defineProperties(plan, {
+  Object.defineProperties(target, {
     tree: { get: () => (tree ??= parseMarkdown(file.text)), enumerable: true, configurable: true },
-    sections: { get: () => (sections ??= sectionsOf(plan.tree, file.text.length)), enumerable: true, configurable: true },
+    ...(withSections ? { sections: { get: () => (sections ??= sectionsOf((target as unknown as Plan).tree, file.text.length)), enumerable: true, configurable: true } } : {}),
     frontmatter: {
       get: () => (frontmatter === null ? (frontmatter = readFrontmatter(file.text).frontmatter) : frontmatter),
       set: (v: Frontmatter | undefined) => {
@@ -116,12 +128,23 @@ export function planFromParsed(file: SourceFile, parsed: ParsedPlan): Plan {
       configurable: true,
     },
   })
-  return plan
+  return target
+}
+
+/** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
+export function planFromParsed(file: SourceFile, parsed: ParsedPlan): Plan {
+  const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
+  return lazyParts(plan, file, true)
+}
+
+/** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
+export function drillFromParsed(file: SourceFile, parsed: ParsedPlan): DrillRecord {
+  const drill = { ...file, kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues } as DrillRecord
+  return lazyParts(drill, file, false)
 }
 
 function parseDrill(file: SourceFile): DrillRecord {
-  const { data, valid } = loadFrontmatter(file, 'drill')
-  return { ...file, kind: 'drill', data: (isObject(data) ? data : {}) as unknown as DrillRecordFrontmatter, valid, tree: parseMarkdown(file.text) }
+  return drillFromParsed(file, parseDrillFrontmatter(file))
 }
 
 function parseChecklist(file: SourceFile): ChecklistTemplate {
@@ -173,11 +196,20 @@ export interface LibraryMeta {
   skipped: SkippedEntry[]
   /** Library-relative paths of the plan files. */
   planPaths: string[]
+  /** Library-relative paths of the drill records (already parsed into `drills` unless deferred). */
+  drillPaths: string[]
   /** Reads and decodes a library file, recording it as unreadable when it cannot be decoded. */
   read(path: string, role: UnreadableFile['role']): SourceFile | undefined
 }
 
-export function loadLibraryMeta(rootDir: string, options: { settingsOnly?: boolean } = {}): LibraryMeta {
+export interface MetaOptions {
+  /** Only settings and registry: no walk, no drills, checklists or plan paths. */
+  settingsOnly?: boolean
+  /** List the drill records in drillPaths but do not read them (the lint engine reads them through its cache). */
+  deferDrills?: boolean
+}
+
+export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): LibraryMeta {
   const root = resolve(rootDir)
   const unreadable: UnreadableFile[] = []
   const read = (path: string, role: UnreadableFile['role']): SourceFile | undefined => {
@@ -215,8 +247,11 @@ export function loadLibraryMeta(rootDir: string, options: { settingsOnly?: boole
   const drills: DrillRecord[] = []
   const checklists: ChecklistTemplate[] = []
   const planPaths: string[] = []
+  const drillPaths: string[] = []
   for (const path of walked.files) {
     if (path.startsWith(`${DRILLS_DIR}/`)) {
+      drillPaths.push(path)
+      if (options.deferDrills) continue
       const file = read(path, 'drill')
       if (file) drills.push(parseDrill(file))
     } else if (path.startsWith(`${CHECKLISTS_DIR}/`)) {
@@ -236,12 +271,13 @@ export function loadLibraryMeta(rootDir: string, options: { settingsOnly?: boole
     unreadable,
     skipped: walked.skipped,
     planPaths,
+    drillPaths,
     read,
   }
 }
 
 export function assembleLibrary(meta: LibraryMeta, plans: Plan[]): Library {
-  const { read: _read, planPaths: _paths, ...rest } = meta
+  const { read: _read, planPaths: _paths, drillPaths: _drills, ...rest } = meta
   return { ...rest, plans, planById: indexPlans(plans) }
 }
 
@@ -255,4 +291,46 @@ export function loadLibrary(rootDir: string, options: LoadOptions = {}): Library
     if (file) plans.push(parsePlan(file))
   }
   return assembleLibrary(meta, plans)
+}
+
+/** What a worker thread needs of a library's meta, structured-clonable, so that it neither re-reads nor re-parses the YAML files. */
+export interface MetaSnapshot {
+  root: string
+  settings: LibrarySettings
+  units: Unit[]
+  unitsFile?: { path: string; absPath: string; text: string; bom: boolean }
+}
+
+export function metaSnapshot(meta: LibraryMeta): MetaSnapshot {
+  const f = meta.unitsFile
+  return { root: meta.root, settings: meta.settings, units: meta.units.units, ...(f ? { unitsFile: { path: f.path, absPath: f.absPath, text: f.text, bom: f.bom } } : {}) }
+}
+
+/** The meta a worker rebuilds from a snapshot: units.yaml's positions are parsed only if a finding points into it. */
+export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
+  let unitsFile: SourceFile | undefined
+  if (snapshot.unitsFile) {
+    const { text } = snapshot.unitsFile
+    let frontmatter: Frontmatter | undefined | null = null
+    unitsFile = { ...snapshot.unitsFile, lines: new LineIndex(text), issues: [] }
+    Object.defineProperty(unitsFile, 'frontmatter', {
+      get: () => (frontmatter === null ? (frontmatter = parseYamlBlock(text, 0).frontmatter) : frontmatter),
+      enumerable: true,
+      configurable: true,
+    })
+  }
+  return {
+    root: snapshot.root,
+    settings: snapshot.settings,
+    units: new UnitRegistry(snapshot.units),
+    unitsFile,
+    taxonomy: new Taxonomy(snapshot.settings.taxonomy as ConstructorParameters<typeof Taxonomy>[0]),
+    drills: [],
+    checklists: [],
+    unreadable: [],
+    skipped: [],
+    planPaths: [],
+    drillPaths: [],
+    read: () => undefined,
+  }
 }

@@ -1,0 +1,218 @@
+// Fast path for frontmatter (PERF-NOTES: the YAML parse with source positions costs more than
+// everything else but the Markdown parse). Reads the plain subset of YAML that plans are written in —
+// block maps and sequences, one-line flow sequences and maps, plain and simply quoted scalars — into
+// the same data `yaml` gives under its YAML 1.2 core schema. Anything outside that subset (anchors,
+// tags, block scalars, multi-line scalars, comments after values, escapes, duplicate keys, tabs…)
+// returns undefined, and the caller parses with `yaml` and positions as before. Positions are parsed
+// only for files that fail validation or are reported on.
+
+type Value = null | boolean | number | string | Value[] | { [key: string]: Value }
+
+class Bail extends Error {}
+const BAIL = new Bail()
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
+const RESERVED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
+const INT = /^[-+]?[0-9]+$/
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/
+/** Plain scalars that the core schema reads as something this reader does not handle (octal, hex, .inf, .nan). */
+const SPECIAL = /^(?:[-+]?0[ox]|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/
+/** Characters that may not start a plain scalar here (YAML indicators, and - ? : which need care). */
+const BAD_START = /^[-?:,[\]{}#&*!|>'"%@`]/
+
+/** A plain scalar as the core schema resolves it. */
+function plain(s: string): Value {
+  if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false
+  if (SPECIAL.test(s)) throw BAIL
+  if (INT.test(s)) {
+    const n = Number(s)
+    if (!Number.isSafeInteger(n)) throw BAIL
+    return n
+  }
+  if (FLOAT.test(s)) return Number(s)
+  return s
+}
+
+/** A scalar written on one line: quoted (no escapes) or plain. `inFlow`: inside [ ] or { }. */
+function scalar(raw: string, inFlow: boolean): Value {
+  const s = raw.trim()
+  if (s === '') return null
+  const q = s[0]
+  if (q === '"') {
+    if (s.length < 2 || s[s.length - 1] !== '"' || s.includes('\\')) throw BAIL
+    const inner = s.slice(1, -1)
+    if (inner.includes('"')) throw BAIL
+    return inner
+  }
+  if (q === "'") {
+    if (s.length < 2 || s[s.length - 1] !== "'") throw BAIL
+    const inner = s.slice(1, -1)
+    if (/'(?!')/.test(inner.replace(/''/g, ''))) throw BAIL
+    return inner.replace(/''/g, "'")
+  }
+  if (BAD_START.test(s)) {
+    // A leading - is fine before a digit (-5); everything else is an indicator here.
+    if (!(s[0] === '-' && /^-[0-9.]/.test(s))) throw BAIL
+  }
+  if (s.includes(': ') || s.endsWith(':') || s.includes(' #')) throw BAIL
+  if (inFlow && /[,[\]{}]/.test(s)) throw BAIL
+  return plain(s)
+}
+
+/** Splits the inside of a one-line flow collection at its commas (no nesting, quotes without commas). */
+function flowItems(inner: string): string[] {
+  if (/[[\]{}]/.test(inner)) throw BAIL
+  const items = inner.split(',')
+  // A trailing comma ([a, b,]) is allowed by YAML; an empty item in the middle is not.
+  if (items.length > 1 && items[items.length - 1].trim() === '') items.pop()
+  for (const item of items) if (item.trim() === '' && items.length > 1) throw BAIL
+  return items
+}
+
+function key(raw: string): string {
+  if (!KEY.test(raw) || RESERVED_KEYS.has(raw)) throw BAIL
+  return raw
+}
+
+function setKey(map: { [key: string]: Value }, k: string, v: Value): void {
+  // Duplicate keys are an error the full parser reports with their place; __proto__ is never a plain key here.
+  if (Object.hasOwn(map, k) || k === '__proto__') throw BAIL
+  map[k] = v
+}
+
+/** A value written after `key:` or `- ` on the same line. */
+function inlineValue(s: string): Value {
+  const t = s.trim()
+  if (t.startsWith('[')) {
+    if (!t.endsWith(']')) throw BAIL
+    const inner = t.slice(1, -1)
+    if (inner.trim() === '') return []
+    return flowItems(inner).map((item) => scalar(item, true))
+  }
+  if (t.startsWith('{')) {
+    if (!t.endsWith('}')) throw BAIL
+    const inner = t.slice(1, -1)
+    const map: { [key: string]: Value } = {}
+    if (inner.trim() === '') return map
+    for (const item of flowItems(inner)) {
+      const colon = item.indexOf(':')
+      if (colon === -1) throw BAIL
+      const k = item.slice(0, colon).trim()
+      const rest = item.slice(colon + 1)
+      if (rest !== '' && rest[0] !== ' ') throw BAIL
+      setKey(map, key(k), scalar(rest, true))
+    }
+    return map
+  }
+  return scalar(t, false)
+}
+
+interface Line {
+  indent: number
+  text: string
+}
+
+class Reader {
+  private i = 0
+  private readonly lines: Line[]
+  constructor(lines: Line[]) {
+    this.lines = lines
+  }
+
+  /** A block map whose keys sit at exactly `indent`. */
+  map(indent: number): { [key: string]: Value } {
+    const map: { [key: string]: Value } = {}
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i]
+      if (line.indent < indent) break
+      if (line.indent > indent) throw BAIL
+      if (line.text.startsWith('- ') || line.text === '-') break
+      this.i++
+      this.entry(map, line.text, indent)
+    }
+    return map
+  }
+
+  /** `key: value` or `key:` followed by a nested block. */
+  private entry(map: { [key: string]: Value }, text: string, indent: number): void {
+    const colon = text.indexOf(':')
+    if (colon <= 0) throw BAIL
+    const k = key(text.slice(0, colon))
+    const rest = text.slice(colon + 1)
+    if (rest !== '') {
+      if (rest[0] !== ' ') throw BAIL
+      setKey(map, k, inlineValue(rest))
+      return
+    }
+    const next = this.lines[this.i]
+    if (!next || next.indent < indent || (next.indent === indent && !next.text.startsWith('- '))) {
+      setKey(map, k, null)
+      return
+    }
+    if (next.text.startsWith('- ') || next.text === '-') setKey(map, k, this.seq(next.indent))
+    else setKey(map, k, this.map(next.indent))
+  }
+
+  /** A block sequence whose dashes sit at exactly `indent`. */
+  seq(indent: number): Value[] {
+    const items: Value[] = []
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i]
+      if (line.indent < indent) break
+      if (line.indent > indent) throw BAIL
+      if (!line.text.startsWith('- ')) break
+      this.i++
+      const content = line.text.slice(2)
+      const lead = content.length - content.trimStart().length
+      const body = content.trimStart()
+      if (body === '' || body.startsWith('- ') || body === '-') throw BAIL
+      const itemIndent = indent + 2 + lead
+      if (!body.startsWith('[') && !body.startsWith('{') && !body.startsWith('"') && !body.startsWith("'") && /^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(body)) {
+        // A map that starts on the dash line: its other keys line up with the first one.
+        const map: { [key: string]: Value } = {}
+        this.entry(map, body, itemIndent)
+        const more = this.map(itemIndent)
+        for (const [k, v] of Object.entries(more)) setKey(map, k, v)
+        items.push(map)
+      } else items.push(inlineValue(body))
+    }
+    return items
+  }
+
+  get done(): boolean {
+    return this.i >= this.lines.length
+  }
+}
+
+/**
+ * The data of a YAML frontmatter text in the plain subset, or undefined when the text needs the full
+ * parser (which then also reports any error with its place).
+ */
+export function fastYaml(text: string): Record<string, unknown> | undefined {
+  if (/[\u0085\u2028\u2029\ufeff]/.test(text) || text.includes('\t') || text.includes('\r') || text.includes('\\') || text.includes('&') || text.includes('*') || text.includes('!') || text.includes('|') || text.includes('>')) {
+    // Cheap refusals: tabs, CR, escapes and the characters of anchors, aliases, tags and block scalars.
+    // (They may be harmless inside a scalar, but then the full parser handles the file.)
+    return undefined
+  }
+  const lines: Line[] = []
+  for (const raw of text.split('\n')) {
+    const trimmed = raw.trimEnd()
+    if (trimmed === '') continue
+    const body = trimmed.trimStart()
+    if (body.startsWith('#')) continue
+    if (body.includes('#')) return undefined
+    if (body.startsWith('---') || body.startsWith('...') || body.startsWith('%') || body.startsWith('? ')) return undefined
+    lines.push({ indent: trimmed.length - body.length, text: body })
+  }
+  if (lines.length === 0 || lines[0].indent !== 0) return undefined
+  try {
+    const reader = new Reader(lines)
+    const data = reader.map(0)
+    return reader.done ? data : undefined
+  } catch (error) {
+    if (error === BAIL) return undefined
+    throw error
+  }
+}

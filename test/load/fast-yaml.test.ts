@@ -1,0 +1,124 @@
+// The frontmatter fast path must give exactly the data `yaml` gives, or step aside (undefined).
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { parse } from 'yaml'
+import { fastYaml } from '../../scripts/lib/load/fast-yaml.ts'
+import { locateFrontmatter } from '../../scripts/lib/load/frontmatter.ts'
+import { generateLibrary } from '../../scripts/bench/generate.ts'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+const full = (text: string) => parse(text, { uniqueKeys: true, strict: true })
+
+function frontmatters(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) frontmatters(path, out)
+    else if (name.endsWith('.md')) {
+      const text = readFileSync(path, 'utf8')
+      const block = locateFrontmatter(text)
+      if (!('issue' in block)) out.push(text.slice(block.yamlStart, block.yamlEnd))
+    } else if (/\.ya?ml$/.test(name)) out.push(readFileSync(path, 'utf8'))
+  }
+  return out
+}
+
+describe('fastYaml', () => {
+  it('reads the plain subset exactly as yaml does', () => {
+    const text = [
+      'id: shili-flood',
+      'title: 示例市防汛抗旱应急预案',
+      'version: 2025版',
+      'count: 12',
+      'share: 0.5',
+      'exp: 1e3',
+      'neg: -7',
+      'flag: true',
+      'off: FALSE',
+      'nothing:',
+      'tilde: ~',
+      "quoted: 'it''s'",
+      'dq: "a: b"',
+      'url: https://example.org/a?b=c',
+      'list: [a, 2, "x y", null]',
+      'empty: []',
+      'map: { a: 1, b: two }',
+      'dates:',
+      '  published: 2025-04-20',
+      'units:',
+      '  - unit: a',
+      '    duties:',
+      '      - 组织抢险',
+      '  - unit: b',
+      '    duties:',
+      '    - 监测',
+      'parents:',
+      '- plan: x',
+      '# a comment line',
+      'last: 值, 含逗号',
+    ].join('\n')
+    const data = fastYaml(text)
+    expect(data).toEqual(full(text))
+    expect(data?.version).toBe('2025版')
+    expect(data?.nothing).toBeNull()
+  })
+
+  it.each([
+    ['anchor and alias', 'a: &x 1\nb: *x'],
+    ['block scalar', 'a: |\n  text'],
+    ['multi-line plain scalar', 'a: one\n  two'],
+    ['comment after a value', 'a: 1 # one'],
+    ['duplicate key', 'a: 1\na: 2'],
+    ['tag', 'a: !!str 1'],
+    ['escape in double quotes', 'a: "x\\ny"'],
+    ['octal and hex', 'a: 0o17'],
+    ['infinity', 'a: .inf'],
+    ['tab', 'a:\t1'],
+    ['top-level sequence', '- a\n- b'],
+    ['nested flow', 'a: [[1, 2]]'],
+    ['quoted comma in flow', 'a: ["x, y"]'],
+    ['unsafe integer', 'a: 12345678901234567890'],
+    ['empty text', ''],
+    ['key with a space before the colon', 'a : 1'],
+    ['non-ASCII key', '名称: 1'],
+  ])('steps aside on %s', (_, text) => {
+    expect(fastYaml(text)).toBeUndefined()
+  })
+
+  it('agrees with yaml on every frontmatter of the fixtures, the example library and a generated library', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuanku-fast-yaml-'))
+    generateLibrary(dir, 120, 3)
+    const texts = [...frontmatters(new URL('..', import.meta.url).pathname), ...frontmatters(new URL('../../plans', import.meta.url).pathname), ...frontmatters(dir)]
+    let used = 0
+    for (const text of texts) {
+      const data = fastYaml(text)
+      if (data === undefined) continue
+      used++
+      expect(data, text).toEqual(full(text))
+    }
+    // The fast path must actually be taken for ordinary plans.
+    expect(used).toBeGreaterThan(texts.length * 0.9)
+  })
+
+  it('on arbitrary line soups, either steps aside or agrees with yaml', () => {
+    const atom = fc.constantFrom('a', 'b', 'id', 'x_1', '示例', '1', '-2', '0.5', 'true', 'null', '~', "'q'", '"d"', '[a, b]', '{ a: 1 }', '[]', '', ':', '- ', '#', ',', 'https://x.y/z')
+    const line = fc.tuple(fc.constantFrom('', '  ', '    ', '- ', '  - '), atom, fc.constantFrom(': ', ':', ' ', ''), atom).map((p) => p.join(''))
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const text = lines.join('\n')
+        const data = fastYaml(text)
+        if (data === undefined) return
+        let expected: unknown
+        try {
+          expected = full(text)
+        } catch {
+          throw new Error(`fastYaml read text that yaml rejects:\n${text}`)
+        }
+        expect(data, text).toEqual(expected)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+})
