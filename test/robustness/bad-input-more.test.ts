@@ -234,27 +234,26 @@ describe('units.yaml and library.yaml broken, unreadable or hostile', () => {
     })
   }
 
-  it('units.yaml is a folder: an encoding finding (EISDIR), the plan still linted', () => {
+  it('units.yaml is a folder: a not-a-file finding, the plan still linted', () => {
     const dir = library({ 'p.md': sentinel('p') })
     execFileSync('rm', [join(dir, 'units.yaml')])
     mkdirSync(join(dir, 'units.yaml'))
     const r = lintJson(dir)
     expect([r.code, r.stderr]).toEqual([1, ''])
-    expect(meta(r.findings, 'units.yaml')).toEqual(['units.yaml:1:1-1:2 encoding 无法读取文件（EISDIR）'])
+    expect(meta(r.findings, 'units.yaml')).toEqual(['units.yaml:1:1-1:2 encoding 不是普通文件，未读取'])
     expect(r.findings.filter((f) => f.file === 'p.md').length).toBeGreaterThan(0)
   })
 
-  // BUG (reported, not fixed: scripts/lib/load/ belongs to another helper right now): units.yaml and
-  // library.yaml are read with readFileSync without checking that they are regular files, so a FIFO
-  // there blocks `yuanku lint` forever. Enable this test with the fix (stat before reading).
-  it.skip('units.yaml is a FIFO: a finding, never a hang', () => {
+  // Regression: units.yaml and library.yaml used to be read without checking that they are regular files,
+  // so a FIFO there blocked `yuanku lint` forever.
+  it('units.yaml is a FIFO: a finding, never a hang', () => {
     const dir = library({ 'p.md': sentinel('p') })
     execFileSync('rm', [join(dir, 'units.yaml')])
     execFileSync('mkfifo', [join(dir, 'units.yaml')])
     const r = run(['lint', '.', '--format', 'json', '--today', '2026-11-01', '--no-cache'], dir, 20_000)
     expect(r.signal).toBeNull()
     expect(r.code).toBe(1)
-    expect((JSON.parse(r.stdout).findings as JsonFinding[]).filter((f) => f.file === 'units.yaml').map(row)).toEqual(['units.yaml:1:1-1:1 encoding 不是普通文件，未读取'])
+    expect((JSON.parse(r.stdout).findings as JsonFinding[]).filter((f) => f.file === 'units.yaml').map(row)).toEqual(['units.yaml:1:1-1:2 encoding 不是普通文件，未读取'])
   })
 })
 
@@ -269,11 +268,10 @@ describe('the first byte that is not UTF-8', () => {
     expect(at(Buffer.concat([Buffer.from('---\nid: a\n'), hex('80'), Buffer.from('\n')]))).toBe('not-utf8 3:1')
   })
 
-  // BUG (reported, not fixed: scripts/lib/load/decode.ts belongs to another helper right now):
-  // firstInvalidUtf8 accepts what TextDecoder refuses (encoded surrogates ED A0–BF, overlongs E0 80–9F /
-  // F0 80–8F, code points above U+10FFFF F4 90+), so the finding points at the end of the file, past its
-  // last line, instead of at the bad byte. Enable with the fix.
-  it.skip('surrogates, overlongs and code points above U+10FFFF are found where they are', () => {
+  // Regression: firstInvalidUtf8 used to accept what TextDecoder refuses (encoded surrogates ED A0–BF,
+  // overlongs E0 80–9F / F0 80–8F, code points above U+10FFFF F4 90+), so the finding pointed past the
+  // last line instead of at the bad byte.
+  it('surrogates, overlongs and code points above U+10FFFF are found where they are', () => {
     for (const bad of ['ed a0 80', 'e0 80 80', 'f0 80 80 80', 'f4 90 80 80']) {
       expect(at(Buffer.concat([Buffer.from('---\nid: a\ntitle: '), hex(bad), Buffer.from('\n---\n# 正文\n')])), bad).toBe('not-utf8 3:8')
     }

@@ -60,10 +60,8 @@ const VOCABULARY = [
   '　', '\u00a0', '\u2028', '\ufeff', '𠀀𠀁', 'é', '\u0301', '😀',
 ].map(latin1)
 
-// Bytes that are not UTF-8 (or are a BOM). Encoded surrogates (ED A0 80), overlongs (E0 80 80) and code
-// points above U+10FFFF (F4 90 80 80) are left out here: the encoding finding for them points past the
-// bad byte (a known bug in scripts/lib/load/decode.ts firstInvalidUtf8, asserted in bad-input-more.test.ts).
-const RAW_BYTES = ['\x00', '\xff\xfe', '\xfe\xff', '\xef\xbb\xbf', '\xd4\xa4\xb0\xb8', '\x81\x30\x81\x30', '\xc0\x80', '\xe6\x88', '\x80', '\xf5']
+// Bytes that are not UTF-8 (or are a BOM), including encoded surrogates, overlongs and code points above U+10FFFF.
+const RAW_BYTES = ['\x00', '\xff\xfe', '\xfe\xff', '\xef\xbb\xbf', '\xd4\xa4\xb0\xb8', '\x81\x30\x81\x30', '\xc0\x80', '\xe6\x88', '\x80', '\xf5', '\xed\xa0\x80', '\xe0\x80\x80', '\xf0\x80\x80\x80', '\xf4\x90\x80\x80']
 
 interface Mutation {
   file: number

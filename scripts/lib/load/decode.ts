@@ -36,7 +36,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]
     const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
     if (len === 0) return i
-    for (let k = 1; k < len; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i
+    // The second byte's range is narrower after E0/ED/F0/F4 (no overlongs, surrogates or code points above
+    // U+10FFFF), exactly as TextDecoder checks it; every other continuation byte is 80–BF.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf
+    if (len > 1 && (i + 1 >= bytes.length || bytes[i + 1] < lo || bytes[i + 1] > hi)) return i
+    for (let k = 2; k < len; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i
     i += len
   }
   return bytes.length

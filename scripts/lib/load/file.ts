@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { decodePlanBytes, bytePlace } from './decode.ts'
 import { readFrontmatter, type FrontmatterIssue, type FrontmatterResult } from './frontmatter.ts'
 import { schemaIssues } from './schema-issues.ts'
@@ -15,6 +15,12 @@ export type ReadResult = { ok: true; file: SourceFile; bytes: number } | { ok: f
 export function readSourceFile(absPath: string, path: string): ReadResult {
   let bytes: Uint8Array
   try {
+    // Look before reading: a FIFO or device would block the read forever, and a huge file is refused unread.
+    const stat = statSync(absPath)
+    if (!stat.isFile()) return { ok: false, issue: encodingIssue('not-a-file', {}, 1, 1) }
+    if (stat.size > MAX_FILE_BYTES) {
+      return { ok: false, issue: encodingIssue('too-large', { size: Math.round(stat.size / 1024 / 1024), limit: MAX_FILE_BYTES / 1024 / 1024 }, 1, 1) }
+    }
     bytes = readFileSync(absPath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
