@@ -107,6 +107,9 @@ describe('bad input battery, part two', () => {
     if (!IS_ROOT) {
       writeFileSync(join(dir, 'bad/unreadable.md'), plan('unreadable'))
       chmodSync(join(dir, 'bad/unreadable.md'), 0o000)
+      mkdirSync(join(dir, 'locked'))
+      writeFileSync(join(dir, 'locked/hidden.md'), plan('hidden'))
+      chmodSync(join(dir, 'locked'), 0o000)
     }
     result = lintJson(dir)
     stylish = run(['lint', '.', '--today', '2026-11-01', '--no-cache'], dir)
@@ -186,6 +189,10 @@ describe('bad input battery, part two', () => {
 
   it.skipIf(IS_ROOT)('an unreadable file: an encoding finding naming the error', () => {
     expect(own('bad/unreadable.md')).toEqual(['bad/unreadable.md:1:1-1:2 encoding 无法读取文件（EACCES）'])
+  })
+
+  it.skipIf(IS_ROOT)('an unreadable sub-folder: reported, its plans not silently dropped', () => {
+    expect(own('locked')).toEqual(['locked:1:1-1:1 encoding 无法读取文件夹（EACCES），其中的预案未检查'])
   })
 
   it('old-Mac CR-only line ends: a finding that names the file, inside the file, no crash', () => {

@@ -36,7 +36,10 @@ function walk(root: string, rel = '', out: Walked = { files: [], skipped: [] }):
   let entries: string[]
   try {
     entries = readdirSync(join(root, rel)).sort()
-  } catch {
+  } catch (error) {
+    // The library root itself is checked by the caller; a sub-folder nobody can read is reported, because
+    // the plans inside it are not checked.
+    if (rel) out.skipped.push({ path: rel, reason: 'unreadable-folder', code: (error as NodeJS.ErrnoException).code ?? 'EIO' })
     return out
   }
   for (const name of entries) {

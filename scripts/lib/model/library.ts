@@ -15,7 +15,9 @@ export interface UnreadableFile {
 /** A library entry the loader skipped on purpose (symlink, special file), reported as a warning. */
 export interface SkippedEntry {
   path: string
-  reason: 'symlink' | 'not-a-file'
+  reason: 'symlink' | 'not-a-file' | 'unreadable-folder'
+  /** The system error code, for an unreadable folder. */
+  code?: string
 }
 
 export interface Library {

@@ -32,6 +32,7 @@ export default defineRule({
     unreadable: m((d) => `无法读取文件（${d.code}）`, (d) => `Cannot read the file (${d.code})`),
     symlink: m(() => '符号链接未被读取：预案库只读取普通文件', () => 'Symbolic link not followed: the library reads regular files only'),
     'not-a-file': m(() => '不是普通文件，未读取', () => 'Not a regular file; not read'),
+    'unreadable-folder': m((d) => `无法读取文件夹（${d.code}），其中的预案未检查`, (d) => `Cannot read the folder (${d.code}); the plans in it were not checked`),
   },
   checkLibrary(ctx) {
     for (const u of ctx.library.unreadable) {
@@ -40,7 +41,7 @@ export default defineRule({
     }
     for (const s of ctx.library.skipped) {
       const file = { path: s.path, absPath: s.path } as never
-      ctx.report({ file, place: { line: 1, column: 1, endLine: 1, endColumn: 1 }, messageId: s.reason })
+      ctx.report({ file, place: { line: 1, column: 1, endLine: 1, endColumn: 1 }, messageId: s.reason, data: { code: s.code ?? '' } })
     }
   },
 })
