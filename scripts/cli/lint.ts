@@ -177,6 +177,7 @@ export async function runLint(argv: string[]): Promise<number> {
     color: !values.output && process.stdout.isTTY && !process.env.NO_COLOR,
     root: library.root,
     sarifBase,
+    siteUrl: library.settings.site.url,
     placeOf: (file, start, end) => placeIn(library, file, start, end),
   })
   if (values.output) {

@@ -28,11 +28,11 @@ const SEVERITY = { zh: { error: '错误', warn: '警告', off: '关闭' }, en: {
 
 type Lang = 'zh' | 'en'
 
-function librarySettings(): { locale?: Locale; rules: Record<string, RuleSetting> } | undefined {
+function librarySettings(): { locale?: Locale; rules: Record<string, RuleSetting>; site?: { url?: string } } | undefined {
   const root = findLibraryRoot(existsSync('plans') ? 'plans' : '.')
   if (!root) return undefined
   const meta = loadLibraryMeta(root, { settingsOnly: true })
-  return { locale: meta.settings.locale as Locale, rules: meta.settings.rules as Record<string, RuleSetting> }
+  return { locale: meta.settings.locale as Locale, rules: meta.settings.rules as Record<string, RuleSetting>, site: meta.settings.site }
 }
 
 /** What library.yaml turns the rule into, when that differs from its default. */
@@ -70,7 +70,7 @@ const indent = (text: string) =>
     .map((l) => (l ? `    ${l}` : l))
     .join('\n')
 
-export function describeRule(rule: Rule<any>, lang: Lang, configured?: Record<string, RuleSetting>): string {
+export function describeRule(rule: Rule<any>, lang: Lang, configured?: Record<string, RuleSetting>, siteUrl?: string): string {
   const d = rule.docs
   const zh = lang === 'zh'
   const out = [
@@ -79,7 +79,7 @@ export function describeRule(rule: Rule<any>, lang: Lang, configured?: Record<st
     zh
       ? `类别：${FAMILIES[rule.family].zh} · 默认级别：${SEVERITY[lang][rule.severity]}${configuredNote(rule, lang, configured)}`
       : `Family: ${FAMILIES[rule.family].en} · Default severity: ${SEVERITY[lang][rule.severity]}${configuredNote(rule, lang, configured)}`,
-    zh ? `文档：${helpUri(rule.id)}` : `Docs: ${helpUri(rule.id)}`,
+    zh ? `文档：${helpUri(rule.id, siteUrl)}` : `Docs: ${helpUri(rule.id, siteUrl)}`,
     '',
     zh ? '为什么' : 'Why',
     indent(d.why[lang]),
@@ -135,6 +135,6 @@ export async function runRules(argv: string[]): Promise<number> {
         : `未知规则“${id}”；yuanku rules 列出全部规则 / unknown rule "${id}"; yuanku rules lists them all`,
     )
   }
-  process.stdout.write(describeRule(rule, lang, library?.rules))
+  process.stdout.write(describeRule(rule, lang, library?.rules, library?.site?.url))
   return EXIT.ok
 }

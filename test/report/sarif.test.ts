@@ -1,7 +1,7 @@
 // The SARIF output validates against the official OASIS SARIF 2.1.0 schema (vendored beside this
 // test, taken from the npm package @datadog/datadog-ci-plugin-sarif 5.25.0, which embeds
 // src/json-schema/sarif-schema-2.1.0.json), and its results point where the findings do.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
@@ -109,6 +109,24 @@ describe('SARIF formatter', { timeout: 120_000 }, () => {
     expect(run.results[1].fixes[0].artifactChanges[0].artifactLocation).toEqual({ uri: 'plans/city/forest.md', uriBaseId: '%SRCROOT%' })
     const outside = await yuanku(['lint', '--format', 'sarif', '--sarif-base', 'plans/city'], dir)
     expect([outside.code, outside.stderr]).toEqual([2, 'yuanku lint: 预案库不在 --sarif-base 文件夹“plans/city”中 / the library is not inside the --sarif-base folder\n'])
+  })
+
+  it('with site.url in library.yaml, every helpUri opens the rule on the published site', async () => {
+    const settings = join(dir, 'plans/library.yaml')
+    const before = readFileSync(settings, 'utf8')
+    writeFileSync(settings, `${before}\nsite:\n  url: https://yuan.example.gov.cn/yuan\n`)
+    try {
+      const r = await yuanku(['lint', '--format', 'sarif', '--today', TODAY, '--no-cache'], dir)
+      const run = JSON.parse(r.stdout).runs[0]
+      expect(validator()(JSON.parse(r.stdout))).toBe(true)
+      const uris = run.tool.driver.rules.map((x: { id: string; helpUri: string }) => [x.id, x.helpUri])
+      expect(uris.length).toBe(rules.length)
+      for (const [id, uri] of uris) expect(uri).toBe(`https://yuan.example.gov.cn/yuan/rules/#rule-${id}`)
+      const one = await yuanku(['rules', 'dissolved-unit'], join(dir))
+      expect(one.stdout).toContain('文档：https://yuan.example.gov.cn/yuan/rules/#rule-dissolved-unit')
+    } finally {
+      writeFileSync(settings, before)
+    }
   })
 
   it('percent-encodes non-ASCII paths and falls back to character offsets without line data', () => {

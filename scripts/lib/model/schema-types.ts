@@ -450,6 +450,10 @@ export interface LibraryFile {
      */
     base?: string
     /**
+     * 发布后站点的完整地址（含部署路径），如 https://yuan.example.gov.cn/yuan/。设置后，lint 的 SARIF 和 json 输出及 yuanku rules 中的规则说明链接指向站点的“检查规则”页，而不是 README。 / Full address of the published site, base path included; when set, rule links in SARIF/JSON output and `yuanku rules` point at the site's rules page instead of the README.
+     */
+    url?: string
+    /**
      * true 时只发布 public 预案且不含联系方式；PUBLIC=1 或 --public 优先。 / Publish only public plans and no contacts.
      */
     public?: boolean

@@ -48,14 +48,14 @@ function location(base: Base, file: string, place: Place) {
   return { physicalLocation: { artifactLocation: artifact(base, file), region: region(place) } }
 }
 
-function describeRule(rule: Rule<any>, zh: boolean) {
+function describeRule(rule: Rule<any>, zh: boolean, siteUrl?: string) {
   const text = (b: { zh: string; en: string }) => ({ text: zh ? b.zh : b.en })
   return {
     id: rule.id,
     shortDescription: text(rule.docs.summary),
     fullDescription: text(rule.docs.why),
     help: text(rule.docs.fix),
-    helpUri: helpUri(rule.id),
+    helpUri: helpUri(rule.id, siteUrl),
     // A rule that is off by default still runs with its default level when named with --rule.
     defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'warning' as Level } : { level: level(rule.severity) },
     properties: { tags: [rule.family] },
@@ -101,7 +101,7 @@ export function formatSarif(findings: Finding[], ctx: FormatContext, rules: Rule
             semanticVersion: version,
             informationUri: INFORMATION_URI,
             language: zh ? 'zh-CN' : 'en',
-            rules: rules.map((r) => describeRule(r, zh)),
+            rules: rules.map((r) => describeRule(r, zh, ctx.siteUrl)),
           },
         },
         ...(ctx.root ? { originalUriBaseIds: { [base.id]: { uri: folderUri(base.id === ROOT_BASE_ID ? ctx.root : ctx.sarifBase!) } } } : {}),

@@ -12,6 +12,8 @@ export interface FormatContext {
    * scanning expects) instead of the library folder, under the base id %SRCROOT%.
    */
   sarifBase?: string
+  /** The published site's address (library.yaml site.url): rule links point at its rules page. */
+  siteUrl?: string
   /** Lines and columns of a fix's offsets in a library file, when the formatter needs them (SARIF). */
   placeOf?: (file: string, start: number, end: number) => Place | undefined
 }

@@ -51,6 +51,18 @@ export interface RuleContext<O> {
   report(report: Report): void
   /** The result of this rule's preparePlan for a plan (computed now when not cached). */
   prepared<T = unknown>(plan: Plan): T
+  /**
+   * Results a cross-file rule keeps between runs (in the lint cache, under the tool version, settings
+   * and registry), for work that depends only on the contents of the files involved: key them by those
+   * contents (contentKey). Absent when there is no cache.
+   */
+  memo?: RuleMemo
+}
+
+export interface RuleMemo {
+  get(key: string): unknown
+  /** Values must be structured-clonable. */
+  set(key: string, value: unknown): void
 }
 
 export interface Rule<O = Record<string, unknown>> {
@@ -83,7 +95,11 @@ export function defineRule<O extends Record<string, unknown> = Record<string, ne
 }
 
 
-/** The rule's documentation page (README anchor in the repository). */
-export function helpUri(ruleId: string): string {
+/**
+ * The rule's documentation: the rules page of the library's published site when `site.url` is set in
+ * library.yaml (what an office's users can actually open), else the README's rule reference.
+ */
+export function helpUri(ruleId: string, siteUrl?: string): string {
+  if (siteUrl) return `${siteUrl.replace(/\/*$/, '/')}rules/#rule-${ruleId}`
   return `https://github.com/yuanku/yuanku/blob/main/README.md#rule-${ruleId}`
 }
