@@ -80,6 +80,8 @@ function frontmatterIssue(file: SourceFile, issue: FrontmatterIssue): LoadIssue 
       return { rule: 'schema', messageId: 'duplicate-key', data: { key: issue.key }, place: at(issue.start, issue.end) }
     case 'alias':
       return { rule: 'schema', messageId: 'alias', data: {}, place: at(issue.start, issue.end) }
+    case 'tag':
+      return { rule: 'schema', messageId: 'tag', data: { tag: issue.tag }, place: at(issue.start, issue.end) }
     case 'not-a-map':
       return { rule: 'schema', messageId: 'not-a-map', data: {}, place: at(issue.start, issue.end) }
   }

@@ -17,6 +17,7 @@ export type FrontmatterIssue =
   | { kind: 'yaml-error'; code: string; message: string; start: number; end: number }
   | { kind: 'duplicate-key'; key: string; start: number; end: number }
   | { kind: 'alias'; start: number; end: number }
+  | { kind: 'tag'; tag: string; start: number; end: number }
   | { kind: 'not-a-map'; start: number; end: number }
 
 export interface FrontmatterResult {
@@ -70,11 +71,31 @@ export function parseYamlBlock(yamlText: string, base: number, fenceStart = 0): 
       issues.push({ kind: 'yaml-error', code: error.code, message: firstLine(error.message), start: base + start, end: base + end })
     }
   }
-  // Anchors and aliases have no use in a plan and are the door to "billion laughs": refuse them.
+  // Anchors and aliases have no use in a plan and are the door to "billion laughs": refuse them, the
+  // anchor as well as its aliases. Explicit tags (`!!js/function`, `!!binary`, custom `!foo`) are refused
+  // too: a plan holds plain strings, numbers, lists and maps, and a tag means the file expects a loader
+  // to do something with it.
+  // An anchor that aliases use is reported through its aliases (where the expansion would happen).
+  const used = new Set<string>()
   visit(doc, {
     Alias(_, node) {
+      used.add(node.source)
       const [start, end] = node.range ?? [0, 0]
       issues.push({ kind: 'alias', start: base + start, end: base + end })
+    },
+  })
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) return
+      const [start, end] = node.range ?? [0, 0]
+      if (node.anchor && !used.has(node.anchor)) {
+        const lineStart = yamlText.lastIndexOf('\n', start - 1) + 1
+        const at = yamlText.slice(lineStart, start).lastIndexOf(`&${node.anchor}`)
+        const from = at === -1 ? start : lineStart + at
+        issues.push({ kind: 'alias', start: base + from, end: base + (at === -1 ? end : from + node.anchor.length + 1) })
+      }
+      const tag = node.tag ? explicitTag(yamlText, start) : undefined
+      if (tag) issues.push({ kind: 'tag', tag: tag.text, start: base + tag.at, end: base + tag.at + tag.text.length })
     },
   })
   const frontmatter: Frontmatter = { fenceStart, yamlStart: base, yamlEnd: base + yamlText.length, doc }
@@ -92,6 +113,13 @@ export function parseYamlBlock(yamlText: string, base: number, fenceStart = 0): 
     return { frontmatter, issues }
   }
   return { frontmatter, data, issues }
+}
+
+/** The explicit `!tag` written just before the node starting at `start`, if any (implicit types have none). */
+function explicitTag(text: string, start: number): { text: string; at: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const match = /(![^\s]*)\s*$/.exec(text.slice(lineStart, start))
+  return match ? { text: match[1], at: lineStart + match.index } : undefined
 }
 
 /** yaml reports a duplicate key at its first character; extend to the whole key (up to `:`). */

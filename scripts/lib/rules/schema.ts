@@ -37,6 +37,7 @@ export default defineRule({
     'yaml-error': m((d) => `YAML 语法错误：${d.detail}`, (d) => `YAML syntax error: ${d.detail}`),
     'duplicate-key': m((d) => `重复的键“${d.key}”`, (d) => `Duplicate key "${d.key}"`),
     alias: m(() => '不允许使用 YAML 锚点和别名（*别名），请直接写出取值', () => 'YAML anchors and aliases are not allowed; write the value out'),
+    tag: m((d) => `不允许使用 YAML 标签（${d.tag}）：前言只写字符串、数字、列表和映射`, (d) => `YAML tags (${d.tag}) are not allowed: the frontmatter holds plain strings, numbers, lists and maps`),
     'not-a-map': m(() => '前言应为“键: 值”映射', () => 'The frontmatter must be a mapping of keys to values'),
     'unknown-key': m((d) => `未知的键“${d.key}”，允许的键：${d.known}`, (d) => `unknown key "${d.key}"; known keys: ${d.known}`),
     'unknown-key-suggest': m((d) => `未知的键“${d.key}”，是否应为“${d.suggestion}”？`, (d) => `unknown key "${d.key}" — did you mean "${d.suggestion}"?`),
