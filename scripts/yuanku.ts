@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The `yuanku` command. Runs from source with Node's type stripping (Node ≥ 22.18), no build step.
+import { enableCompileCache } from 'node:module'
 import { EXIT, UsageError } from './cli/errors.ts'
+
+// Node's on-disk compile cache, type-stripped TypeScript included: the commands are imported after it is
+// on, which saves ~0.2 s of start-up per run (and per lint worker thread).
+enableCompileCache?.()
 
 const HELP = `yuanku — 预案库 contingency-plan library tool
 

@@ -2,7 +2,7 @@ import { compareFindings, type Finding, type Locale, type Severity } from './mod
 import type { Library } from './model/library.ts'
 import type { Plan } from './model/plan.ts'
 import type { RuleSetting } from './model/settings.ts'
-import type { MessageData, Report, Rule, RuleContext } from './rules/define-rule.ts'
+import type { MessageData, Report, Rule, RuleContext, RuleMemo } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
 import { addTime, now, timingEnabled } from './engine/timing.ts'
 
@@ -25,6 +25,8 @@ export interface LintOptions {
   files?: Set<string>
   rules?: Rule<any>[]
   precomputed?: Precomputed
+  /** A rule's memo kept between runs (the engine's cache); see RuleContext.memo. */
+  memo?: (ruleId: string) => RuleMemo | undefined
 }
 
 export interface LintResult {
@@ -75,12 +77,14 @@ function context(rule: Rule<any>, library: Library, options: Record<string, unkn
  * Runs the file-scope rules and the preparePlan hooks of one plan: the part of linting that needs
  * nothing but the plan, the registry and the settings. Workers and the cache call this.
  */
-export function runFileRules(plan: Plan, library: Library, options: { today: string; locale?: Locale; rules?: Rule<any>[] }): { reports: Map<string, FileReport[]>; prepared: Map<string, unknown> } {
+export function runFileRules(plan: Plan, library: Library, options: { today: string; locale?: Locale; rules?: Rule<any>[]; only?: string[] }): { reports: Map<string, FileReport[]>; prepared: Map<string, unknown> } {
   const reports = new Map<string, FileReport[]>()
   const prepared = new Map<string, unknown>()
   const locale = options.locale ?? (library.settings.locale as Locale)
   for (const rule of options.rules ?? allRules) {
     const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
+    // A rule that is off is not worked out ahead (lint() runs it itself if --rule asks for it).
+    if (config.severity === 'off' && !options.only?.includes(rule.id)) continue
     const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [] }, () => {}, () => undefined)
     let t = now()
     if (rule.preparePlan && plan.valid) {
@@ -136,6 +140,8 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       return value
     }
     const ctx = context(rule, library, config.options, { today, locale, plans: validPlans }, report, prepared)
+    const memo = options.memo?.(rule.id)
+    if (memo) ctx.memo = memo
     const guard = (file: string | undefined, run: () => void) => {
       try {
         run()

@@ -4,11 +4,8 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedPlan } from '../load/library.ts'
-import { decodeSourceFile } from '../load/file.ts'
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
@@ -16,6 +13,7 @@ import { version } from '../version.ts'
 import { contentHash, LintCache } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, printTimes, timed } from './timing.ts'
+import { seedContentKey } from '../text/content-key.ts'
 
 export interface EngineOptions extends LintOptions {
   /** Folder for the cache; undefined disables it. */
@@ -43,65 +41,91 @@ function contextHash(meta: LibraryMeta, today: string): string {
 /** Reads a library file and hashes its bytes (not the decoded text: no re-encoding). */
 function readHashed(meta: LibraryMeta, path: string, role: 'plan' | 'drill'): { file: SourceFile; hash: string } | undefined {
   let hash = ''
-  const absPath = join(meta.root, path)
-  let bytes: Uint8Array | undefined
-  try {
-    bytes = readFileSync(absPath)
-  } catch {
-    // The ordinary reader records why (missing, unreadable) as a finding.
-  }
-  if (bytes) {
+  // meta.read checks the file before reading it and records why it cannot be read (the encoding rule reports it).
+  const file = meta.read(path, role, (bytes) => {
     hash = contentHash(bytes)
-    const result = decodeSourceFile(bytes, absPath, path)
-    if (result.ok) return { file: result.file, hash }
-  }
-  // Undecodable or unreadable: meta.read records the issue the encoding rule reports.
-  const file = meta.read(path, role)
-  return file ? { file, hash: hash || contentHash(file.text) } : undefined
+  })
+  return file ? { file, hash } : undefined
 }
 
-async function inWorkers(meta: LibraryMeta, files: WorkerFile[], count: number, today: string, locale: LintOptions['locale']): Promise<WorkerResult[]> {
-  const results: WorkerResult[] = []
-  const snapshot = metaSnapshot(meta)
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: { meta: snapshot, today, locale } }))
-  // Batches small enough to balance the threads at the end, two in flight per worker so none waits for the main thread.
-  const BATCH = 25
-  let next = 0
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let inFlight = 0
-            const send = () => {
-              if (next >= files.length) {
-                if (inFlight === 0) resolve()
-                return
-              }
-              const batch = files.slice(next, next + BATCH)
-              next += BATCH
-              inFlight++
-              worker.postMessage({ files: batch })
-            }
-            worker.on('message', (reply: WorkerReply) => {
-              inFlight--
-              mergeTimes(reply.times)
-              for (const r of reply.results) results.push(r)
-              send()
-            })
-            worker.on('error', reject)
-            worker.on('exit', (code) => {
-              if (inFlight > 0 || next < files.length) reject(new Error(`lint worker stopped (exit code ${code})`))
-            })
-            send()
-            send()
-          }),
-      ),
-    )
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+/**
+ * Worker threads fed as files are read: batches small enough to balance the threads at the end, two
+ * in flight per worker so none waits for the main thread. Started before reading when the cache is
+ * (nearly) empty, so that the threads load their modules while the main thread reads and hashes.
+ */
+class WorkerPool {
+  private static readonly BATCH = 25
+  private readonly workers: { worker: Worker; inFlight: number }[]
+  private readonly queue: WorkerFile[] = []
+  private readonly results: WorkerResult[] = []
+  private closed = false
+  private failure: Error | undefined
+  private settle: (() => void) | undefined
+  readonly started = performance.now()
+
+  constructor(meta: LibraryMeta, count: number, today: string, locale: LintOptions['locale'], only: string[] | undefined) {
+    const snapshot = metaSnapshot(meta)
+    this.workers = Array.from({ length: count }, () => {
+      const slot = { worker: new Worker(new URL('./worker-entry.ts', import.meta.url), { workerData: { meta: snapshot, today, locale, only } }), inFlight: 0 }
+      slot.worker.on('message', (reply: WorkerReply) => {
+        slot.inFlight--
+        mergeTimes(reply.times)
+        for (const r of reply.results) this.results.push(r)
+        this.pump()
+      })
+      slot.worker.on('error', (error) => this.fail(error))
+      slot.worker.on('exit', (code) => {
+        if (slot.inFlight > 0 || (!this.closed && !this.failure)) this.fail(new Error(`lint worker stopped (exit code ${code})`))
+      })
+      return slot
+    })
   }
-  return results
+
+  add(file: WorkerFile): void {
+    this.queue.push(file)
+    if (this.queue.length >= WorkerPool.BATCH) this.pump()
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error
+    this.settle?.()
+  }
+
+  private pump(): void {
+    for (const slot of this.workers) {
+      while (slot.inFlight < 2 && (this.queue.length >= WorkerPool.BATCH || (this.closed && this.queue.length > 0))) {
+        slot.inFlight++
+        slot.worker.postMessage({ files: this.queue.splice(0, WorkerPool.BATCH) })
+      }
+    }
+    if (this.closed && this.queue.length === 0 && this.workers.every((w) => w.inFlight === 0)) this.settle?.()
+  }
+
+  /** Stops the threads without waiting for their work (the run failed elsewhere). */
+  async abort(): Promise<void> {
+    this.closed = true
+    await Promise.all(this.workers.map((w) => w.worker.terminate()))
+  }
+
+  /** Sends what is left, waits for every result and stops the threads. */
+  async finish(): Promise<WorkerResult[]> {
+    this.closed = true
+    try {
+      await new Promise<void>((resolve) => {
+        this.settle = resolve
+        if (this.failure) resolve()
+        else this.pump()
+      })
+    } finally {
+      await Promise.all(this.workers.map((w) => w.worker.terminate()))
+    }
+    if (this.failure) throw this.failure
+    return this.results
+  }
+}
+
+function workerCountFor(options: EngineOptions, weight: number): number {
+  return options.workers ?? (weight >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
 }
 
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
@@ -110,46 +134,58 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, version) : undefined))
   const context = contextHash(meta, today)
 
-  const planFiles: { file: SourceFile; hash: string }[] = []
-  const drillFiles: { file: SourceFile; hash: string }[] = []
-  timed('phase: read+hash', () => {
-    for (const path of meta.planPaths) {
-      const read = readHashed(meta, path, 'plan')
-      if (read) planFiles.push(read)
-    }
-    for (const path of meta.drillPaths) {
-      const read = readHashed(meta, path, 'drill')
-      if (read) drillFiles.push(read)
-    }
-  })
+  // A cache holding less than half the plans means most of them are to be parsed: start the threads now.
+  const likelyCold = (cache?.size ?? 0) < meta.planPaths.length / 2
+  let pool = likelyCold && workerCountFor(options, meta.planPaths.length) > 0 ? new WorkerPool(meta, workerCountFor(options, meta.planPaths.length), today, options.locale, options.only) : undefined
 
   // Per plan: cached results under the same context, or cached parse only, or nothing yet.
+  const planFiles: { file: SourceFile; hash: string }[] = []
+  const drillFiles: { file: SourceFile; hash: string }[] = []
   const results = new Map<string, FileResult>()
   const parsedOnly = new Map<string, ParsedPlan>()
   const drillParsed = new Map<string, ParsedPlan>()
   const misses: WorkerFile[] = []
-  for (const { file, hash } of planFiles) {
-    const entry = cache?.get(hash)
-    if (entry && entry.context === context) results.set(file.path, entry)
-    else if (entry) parsedOnly.set(file.path, entry.parsed)
-    else misses.push({ kind: 'plan', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
-  }
   let drillMisses = 0
-  for (const { file, hash } of drillFiles) {
-    const entry = cache?.getDrill(hash)
-    if (entry) drillParsed.set(file.path, entry.parsed)
-    else {
-      misses.push({ kind: 'drill', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
-      drillMisses++
+  const miss = (file: WorkerFile) => (pool ? pool.add(file) : misses.push(file))
+  try {
+    timed('phase: read+hash', () => readAll())
+  } catch (error) {
+    await pool?.abort()
+    throw error
+  }
+  function readAll(): void {
+    for (const path of meta.planPaths) {
+      const read = readHashed(meta, path, 'plan')
+      if (!read) continue
+      planFiles.push(read)
+      const { file, hash } = read
+      const entry = cache?.get(hash)
+      if (entry && entry.context === context) results.set(file.path, entry)
+      else if (entry) parsedOnly.set(file.path, entry.parsed)
+      else miss({ kind: 'plan', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
+    }
+    for (const path of meta.drillPaths) {
+      const read = readHashed(meta, path, 'drill')
+      if (!read) continue
+      drillFiles.push(read)
+      const { file, hash } = read
+      const entry = cache?.getDrill(hash)
+      if (entry) drillParsed.set(file.path, entry.parsed)
+      else {
+        miss({ kind: 'drill', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
+        drillMisses++
+      }
     }
   }
 
   const weight = misses.length - drillMisses + drillMisses / DRILLS_PER_PLAN
-  const workerCount = options.workers ?? (weight >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
-  if (workerCount > 0 && misses.length > 0) {
-    const t0 = performance.now()
-    const fromWorkers = await inWorkers(meta, misses, workerCount, today, options.locale)
-    addTime('phase: workers (wall)', performance.now() - t0)
+  if (!pool && misses.length > 0 && workerCountFor(options, weight) > 0) {
+    pool = new WorkerPool(meta, workerCountFor(options, weight), today, options.locale, options.only)
+    for (const file of misses) pool.add(file)
+  }
+  if (pool) {
+    const fromWorkers = await pool.finish()
+    addTime('phase: workers (wall, from start)', performance.now() - pool.started)
     for (const r of fromWorkers) {
       if (r.kind === 'drill') drillParsed.set(r.path, r.parsed)
       // A rule that threw in a worker runs again on the main thread, where lint() reports it.
@@ -181,10 +217,20 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
       const known = parsedOnly.get(file.path)
       const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
       plan = planFromParsed({ ...file, issues: parsed.issues }, parsed)
-      const computed = runFileRules(plan, shell, { today, locale: options.locale })
+      let computed: ReturnType<typeof runFileRules>
+      try {
+        computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
+      } catch {
+        // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
+        seedContentKey(plan, hash)
+        plans.push(plan)
+        continue
+      }
       r = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
       cache?.set(hash, { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: r.reports, prepared: r.prepared })
     }
+    // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
+    seedContentKey(plan, hash)
     plans.push(plan)
     precomputed.reports.set(file.path, new Map(r.reports))
     precomputed.prepared.set(file.path, new Map(r.prepared))
@@ -192,7 +238,7 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   addTime('phase: merge (main)', performance.now() - tMerge)
 
   const library = assembleLibrary(meta, plans)
-  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed }))
+  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
   try {
     timed('phase: cache save', () => cache?.save())
   } catch {

@@ -32,7 +32,7 @@ export interface WorkerReply {
   times?: [string, number, number][]
 }
 
-const { meta: snapshot, today, locale } = workerData as { meta: MetaSnapshot; today: string; locale?: 'zh-CN' | 'en' }
+const { meta: snapshot, today, locale, only } = workerData as { meta: MetaSnapshot; today: string; locale?: 'zh-CN' | 'en'; only?: string[] }
 // Settings and registry come from the main thread, already read; plans never cross into the shared library.
 const library = assembleLibrary(metaFromSnapshot(snapshot), [])
 
@@ -43,7 +43,7 @@ function work(f: WorkerFile): WorkerResult {
   const plan = planFromParsed(file, parsed)
   timed('file: markdown', () => plan.tree)
   try {
-    const { reports, prepared } = runFileRules(plan, library, { today, locale })
+    const { reports, prepared } = runFileRules(plan, library, { today, locale, only })
     return { kind: 'plan', path: f.path, parsed, reports: [...reports], prepared: [...prepared] }
   } catch (error) {
     return { kind: 'plan', path: f.path, parsed, reports: [], prepared: [], error: String((error as Error)?.stack ?? error) }

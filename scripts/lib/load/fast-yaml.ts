@@ -61,16 +61,6 @@ function scalar(raw: string, inFlow: boolean): Value {
   return plain(s)
 }
 
-/** Splits the inside of a one-line flow collection at its commas (no nesting, quotes without commas). */
-function flowItems(inner: string): string[] {
-  if (/[[\]{}]/.test(inner)) throw BAIL
-  const items = inner.split(',')
-  // A trailing comma ([a, b,]) is allowed by YAML; an empty item in the middle is not.
-  if (items.length > 1 && items[items.length - 1].trim() === '') items.pop()
-  for (const item of items) if (item.trim() === '' && items.length > 1) throw BAIL
-  return items
-}
-
 function key(raw: string): string {
   if (!KEY.test(raw) || RESERVED_KEYS.has(raw)) throw BAIL
   return raw
@@ -82,29 +72,113 @@ function setKey(map: { [key: string]: Value }, k: string, v: Value): void {
   map[k] = v
 }
 
+/**
+ * A flow collection written on one line ([a, b], { a: 1, b: [x] }), nesting allowed: items are flow
+ * collections or scalars; a scalar ends at , ] or } and may not contain those or `: `.
+ */
+class Flow {
+  i = 0
+  private readonly s: string
+  constructor(s: string) {
+    this.s = s
+  }
+
+  private spaces(): void {
+    while (this.s[this.i] === ' ') this.i++
+  }
+
+  value(): Value {
+    this.spaces()
+    const c = this.s[this.i]
+    if (c === '[') return this.seq()
+    if (c === '{') return this.map()
+    const start = this.i
+    let quote: string | undefined
+    if (c === '"' || c === "'") {
+      quote = c
+      this.i++
+      for (;;) {
+        const next = this.s.indexOf(quote, this.i)
+        if (next === -1) throw BAIL
+        this.i = next + 1
+        if (quote === "'" && this.s[this.i] === "'") {
+          this.i++
+          continue
+        }
+        break
+      }
+    } else {
+      while (this.i < this.s.length && !',[]{}'.includes(this.s[this.i])) this.i++
+    }
+    const text = this.s.slice(start, this.i)
+    if (quote) {
+      this.spaces()
+      if (this.i < this.s.length && !',]}'.includes(this.s[this.i])) throw BAIL
+    }
+    if (text.trim() === '') throw BAIL
+    return scalar(text, true)
+  }
+
+  private seq(): Value[] {
+    this.i++
+    const items: Value[] = []
+    this.spaces()
+    if (this.s[this.i] === ']') {
+      this.i++
+      return items
+    }
+    for (;;) {
+      items.push(this.value())
+      this.spaces()
+      const c = this.s[this.i++]
+      if (c === ']') return items
+      if (c !== ',') throw BAIL
+      this.spaces()
+      // A trailing comma ([a, b,]) is allowed.
+      if (this.s[this.i] === ']') {
+        this.i++
+        return items
+      }
+    }
+  }
+
+  private map(): { [key: string]: Value } {
+    this.i++
+    const map: { [key: string]: Value } = {}
+    this.spaces()
+    if (this.s[this.i] === '}') {
+      this.i++
+      return map
+    }
+    for (;;) {
+      const colon = this.s.indexOf(':', this.i)
+      if (colon === -1) throw BAIL
+      const k = key(this.s.slice(this.i, colon).trim())
+      // `key:value` is one plain scalar in flow; this reader wants `key: value`.
+      if (this.s[colon + 1] !== ' ') throw BAIL
+      this.i = colon + 1
+      setKey(map, k, this.value())
+      this.spaces()
+      const c = this.s[this.i++]
+      if (c === '}') return map
+      if (c !== ',') throw BAIL
+      this.spaces()
+      if (this.s[this.i] === '}') {
+        this.i++
+        return map
+      }
+    }
+  }
+}
+
 /** A value written after `key:` or `- ` on the same line. */
 function inlineValue(s: string): Value {
   const t = s.trim()
-  if (t.startsWith('[')) {
-    if (!t.endsWith(']')) throw BAIL
-    const inner = t.slice(1, -1)
-    if (inner.trim() === '') return []
-    return flowItems(inner).map((item) => scalar(item, true))
-  }
-  if (t.startsWith('{')) {
-    if (!t.endsWith('}')) throw BAIL
-    const inner = t.slice(1, -1)
-    const map: { [key: string]: Value } = {}
-    if (inner.trim() === '') return map
-    for (const item of flowItems(inner)) {
-      const colon = item.indexOf(':')
-      if (colon === -1) throw BAIL
-      const k = item.slice(0, colon).trim()
-      const rest = item.slice(colon + 1)
-      if (rest !== '' && rest[0] !== ' ') throw BAIL
-      setKey(map, key(k), scalar(rest, true))
-    }
-    return map
+  if (t.startsWith('[') || t.startsWith('{')) {
+    const flow = new Flow(t)
+    const value = flow.value()
+    if (flow.i !== t.length) throw BAIL
+    return value
   }
   return scalar(t, false)
 }

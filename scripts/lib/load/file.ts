@@ -11,8 +11,11 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 
 export type ReadResult = { ok: true; file: SourceFile; bytes: number } | { ok: false; issue: LoadIssue }
 
-/** Reads and decodes a library file; on failure returns one issue that names the problem. */
-export function readSourceFile(absPath: string, path: string): ReadResult {
+/**
+ * Reads and decodes a library file; on failure returns one issue that names the problem. `onBytes`
+ * sees the bytes as read (the lint engine hashes them for its cache).
+ */
+export function readSourceFile(absPath: string, path: string, onBytes?: (bytes: Uint8Array) => void): ReadResult {
   let bytes: Uint8Array
   try {
     // Look before reading: a FIFO or device would block the read forever, and a huge file is refused unread.
@@ -26,6 +29,7 @@ export function readSourceFile(absPath: string, path: string): ReadResult {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     return { ok: false, issue: encodingIssue('unreadable', { code }, 1, 1) }
   }
+  onBytes?.(bytes)
   return decodeSourceFile(bytes, absPath, path)
 }
 

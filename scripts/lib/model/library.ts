@@ -28,6 +28,12 @@ export interface Library {
   settingsFile?: SourceFile
   units: UnitRegistry
   unitsFile?: SourceFile
+  /**
+   * units.yaml's `units` entries as read (plain data, file order), when the file passed the schema:
+   * rules that walk the registry file read these and ask for positions (the YAML document) only for
+   * what they report. Undefined when the file is missing or invalid; then read unitsFile's document.
+   */
+  unitEntries?: unknown[]
   taxonomy: Taxonomy
   plans: Plan[]
   drills: DrillRecord[]

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Nodes, Root } from 'mdast'
+import { eachNode } from '../text/plan-text.ts'
 import { toString } from 'mdast-util-to-string'
 // The slugger rehype-slug uses (a dependency of it, pinned through rehype-slug 6.0.0): the site's
 // heading ids and GitHub's anchors come from the same algorithm, so a link that passes here works there.
@@ -51,8 +51,8 @@ export function linkTarget(url: string): Target {
 export function headingSlugs(tree: Root): string[] {
   const slugger = new GithubSlugger()
   const slugs: string[] = []
-  visit(tree, 'heading', (heading) => {
-    slugs.push(slugger.slug(toString(heading, { includeImageAlt: false })))
+  eachNode(tree as Nodes, (node) => {
+    if (node.type === 'heading') slugs.push(slugger.slug(toString(node, { includeImageAlt: false })))
   })
   return slugs
 }
@@ -140,7 +140,7 @@ export default defineRule({
   preparePlan(plan): PreparedLinks {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return { slugs: [], links: [] }
     const links: PreparedLinks['links'] = []
-    visit(plan.tree, (node) => {
+    eachNode(plan.tree as Nodes, (node) => {
       if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return
       if ((node.position?.start.offset ?? 0) < plan.bodyStart) return
       links.push({ url: node.url, image: node.type === 'image', place: nodePlace(plan, node) })

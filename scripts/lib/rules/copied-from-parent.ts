@@ -1,7 +1,8 @@
 import { defineRule, type Message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
-import { bodyShingles, containment, longestSharedPassage } from '../text/shingles.ts'
+import { bodyShingles, containment, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { contentKey } from '../text/content-key.ts'
 import { unitMatcher } from '../text/unit-mentions.ts'
 
 type D = { percent: number; title: string; id: string; length: number }
@@ -17,6 +18,12 @@ interface Options extends Record<string, unknown> {
 interface Prepared {
   length: number
   sample: Uint32Array
+}
+
+/** The exact comparison of a child with a parent: containment, and the longest shared passage when reported. */
+interface Verdict {
+  share: number
+  passage?: Passage
 }
 
 /**
@@ -82,10 +89,17 @@ export default defineRule<Options>({
         seen.add(parent)
         const p = ctx.prepared<Prepared>(parent)
         if (!p || containment(c.sample, p.sample) < threshold - margin(threshold, c.sample.length)) continue
-        const share = containment(setOf(child), setOf(parent))
-        if (share < threshold) continue
-        const passage = longestSharedPassage(bodyShingles(child, matcher), bodyShingles(parent, matcher))
-        if (!passage) continue
+        // The exact check reads both bodies again: its outcome depends only on the two texts (and the
+        // registry and options, which key the memo), so a warm run takes it from the cache.
+        const key = `${threshold}:${contentKey(child)}:${contentKey(parent)}`
+        let verdict = ctx.memo?.get(key) as Verdict | undefined
+        if (!verdict || typeof verdict.share !== 'number') {
+          const exact = containment(setOf(child), setOf(parent))
+          verdict = { share: exact, passage: exact >= threshold ? longestSharedPassage(bodyShingles(child, matcher), bodyShingles(parent, matcher)) : undefined }
+          ctx.memo?.set(key, verdict)
+        }
+        const { share, passage } = verdict
+        if (share < threshold || !passage) continue
         ctx.report({
           file: child,
           place: child.lines.place(passage.start, passage.end),

@@ -1,8 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import type { YamlPath } from '../load/frontmatter.ts'
-import { textRuns } from '../text/plan-text.ts'
-import { unitMatcher } from '../text/unit-mentions.ts'
+import { unitMatcher, bodyMentions } from '../text/unit-mentions.ts'
 
 /** Frontmatter fields that hold a unit id, with their YAML paths. */
 function unitRefs(plan: Plan): { id: string; path: YamlPath }[] {
@@ -68,7 +67,7 @@ export default defineRule({
         ...(successor && range && plan.text.slice(range[0], range[1]) === ref.id ? { fix: { start: range[0], end: range[1], text: successor.id } } : {}),
       })
     }
-    for (const mention of unitMatcher(units).find(textRuns(plan.tree, plan.text, plan.bodyStart))) {
+    for (const mention of bodyMentions(plan, unitMatcher(units))) {
       const unit = units.get(mention.unitId)
       if (!unit || unit.status !== 'dissolved') continue
       const successor = units.successor(unit.id)

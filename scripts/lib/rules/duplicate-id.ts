@@ -43,8 +43,32 @@ function fileIds(files: (SourceFile & { data: { id?: unknown } })[]): Occurrence
     })
 }
 
-/** Unit ids straight from the YAML, since the registry keeps only the first entry of an id. */
-function unitIds(file: SourceFile | undefined): Occurrence[] {
+/**
+ * Unit ids straight from the file, since the registry keeps only the first entry of an id: from the
+ * entries as read when units.yaml is valid (positions only for the ids that repeat), else from the
+ * YAML document.
+ */
+function unitIds(file: SourceFile | undefined, entries: unknown[] | undefined): Occurrence[] {
+  if (file && entries) {
+    const out: Occurrence[] = []
+    entries.forEach((item, i) => {
+      const id = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as { id?: unknown }).id : undefined
+      if (typeof id !== 'string') return
+      let place: Place | undefined
+      const at = () => (place ??= yamlPlace(file, ['units', i, 'id']))
+      out.push({
+        id,
+        file,
+        get place() {
+          return at()
+        },
+        get line() {
+          return at().line
+        },
+      })
+    })
+    return out
+  }
   const units = file?.frontmatter?.doc.get('units', true)
   if (!file || !isSeq(units)) return []
   const out: Occurrence[] = []
@@ -92,6 +116,6 @@ export default defineRule({
     reportRepeats('plan', fileIds(library.plans), report)
     reportRepeats('drill', fileIds(library.drills), report)
     reportRepeats('checklist', fileIds(library.checklists), report)
-    reportRepeats('unit', unitIds(library.unitsFile), report)
+    reportRepeats('unit', unitIds(library.unitsFile, library.unitEntries), report)
   },
 })

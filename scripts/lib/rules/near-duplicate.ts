@@ -2,8 +2,9 @@ import { defineRule, type Message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
 import { banding, candidatePairs, estimateJaccard } from '../text/minhash.ts'
-import { bodyShingles, jaccard, longestSharedPassage } from '../text/shingles.ts'
-import { unitMatcher } from '../text/unit-mentions.ts'
+import { bodyShingles, jaccard, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { unitMatcher, type UnitMatcher } from '../text/unit-mentions.ts'
+import { contentKeyOfAll } from '../text/content-key.ts'
 
 type D = { percent: number; title: string; id: string; owner: string; length: number }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
@@ -81,41 +82,59 @@ export default defineRule<Options>({
       const p = ctx.prepared<Prepared>(plan)
       return p && p.length >= minLength ? p.signature : undefined
     })
-    const owners = plans.map((plan) => plan.data.jurisdiction)
-    const linked = parentChildPairs(plans)
-    const sets = new Map<Plan, Uint32Array>()
-    const setOf = (plan: Plan) => {
-      let set = sets.get(plan)
-      if (!set) sets.set(plan, (set = bodyShingles(plan, matcher).set))
-      return set
-    }
-    for (const [later, earlier] of candidatePairs(signatures, banding(threshold))) {
+    // The outcome depends only on the plans' paths and contents (and the registry and options, which key
+    // the memo): a run where no plan changed replays it instead of comparing again.
+    const key = ctx.memo ? `${threshold}:${minLength}:${contentKeyOfAll(plans)}` : undefined
+    const remembered = key ? ctx.memo!.get(key) : undefined
+    const outcome = Array.isArray(remembered) ? (remembered as Found[]) : compare(plans, signatures, threshold, matcher)
+    if (key && remembered !== outcome) ctx.memo!.set(key, outcome)
+    for (const [later, e, share, passage] of outcome) {
       const plan = plans[later]
-      const found: { other: Plan; share: number }[] = []
-      for (const e of earlier) {
-        if (owners[e] === owners[later] || linked.has(e * plans.length + later)) continue
-        if (estimateJaccard(signatures[later]!, signatures[e]!) < threshold - ESTIMATE_MARGIN) continue
-        const other = plans[e]
-        const share = jaccard(setOf(plan), setOf(other))
-        if (share >= threshold) found.push({ other, share })
-      }
-      if (!found.length) continue
-      found.sort((a, b) => b.share - a.share)
-      const mine = bodyShingles(plan, matcher)
-      for (const { other, share } of found.slice(0, MAX_PER_PLAN)) {
-        const passage = longestSharedPassage(mine, bodyShingles(other, matcher))
-        if (!passage) continue
-        ctx.report({
-          file: plan,
-          place: plan.lines.place(passage.start, passage.end),
-          data: { percent: Math.round(share * 100), title: other.data.title, id: other.data.id, owner: units.name(other.data.jurisdiction), length: passage.length },
-          cause: {
-            file: other.path,
-            place: other.lines.place(passage.otherStart, passage.otherEnd),
-            message: ctx.locale === 'en' ? 'the same passage in the other plan' : '另一预案中的相同段落',
-          },
-        })
-      }
+      const other = plans[e]
+      ctx.report({
+        file: plan,
+        place: plan.lines.place(passage.start, passage.end),
+        data: { percent: Math.round(share * 100), title: other.data.title, id: other.data.id, owner: units.name(other.data.jurisdiction), length: passage.length },
+        cause: {
+          file: other.path,
+          place: other.lines.place(passage.otherStart, passage.otherEnd),
+          message: ctx.locale === 'en' ? 'the same passage in the other plan' : '另一预案中的相同段落',
+        },
+      })
     }
   },
 })
+
+/** A reported pair: indices into the plans sorted by path, Jaccard similarity, longest shared passage. */
+type Found = [later: number, earlier: number, share: number, passage: Passage]
+
+function compare(plans: Plan[], signatures: (Uint32Array | undefined)[], threshold: number, matcher: UnitMatcher): Found[] {
+  const out: Found[] = []
+  const owners = plans.map((plan) => plan.data.jurisdiction)
+  const linked = parentChildPairs(plans)
+  const sets = new Map<Plan, Uint32Array>()
+  const setOf = (plan: Plan) => {
+    let set = sets.get(plan)
+    if (!set) sets.set(plan, (set = bodyShingles(plan, matcher).set))
+    return set
+  }
+  for (const [later, earlier] of candidatePairs(signatures, banding(threshold))) {
+    const plan = plans[later]
+    const found: { other: Plan; index: number; share: number }[] = []
+    for (const e of earlier) {
+      if (owners[e] === owners[later] || linked.has(e * plans.length + later)) continue
+      if (estimateJaccard(signatures[later]!, signatures[e]!) < threshold - ESTIMATE_MARGIN) continue
+      const other = plans[e]
+      const share = jaccard(setOf(plan), setOf(other))
+      if (share >= threshold) found.push({ other, index: e, share })
+    }
+    if (!found.length) continue
+    found.sort((a, b) => b.share - a.share)
+    const mine = bodyShingles(plan, matcher)
+    for (const { other, index, share } of found.slice(0, MAX_PER_PLAN)) {
+      const passage = longestSharedPassage(mine, bodyShingles(other, matcher))
+      if (passage) out.push([later, index, share, passage])
+    }
+  }
+  return out
+}

@@ -23,7 +23,17 @@ const BUILT_IN = [
   '(?:\\\\?[_＿]){2,}',
 ]
 
+const patterns = new Map<string, RegExp>()
+
+/** The pattern for these extra sources, built once per option value (callers reset lastIndex). */
 function placeholderPattern(extra: string[]): RegExp {
+  const key = JSON.stringify(extra)
+  let pattern = patterns.get(key)
+  if (!pattern) patterns.set(key, (pattern = buildPattern(extra)))
+  return pattern
+}
+
+function buildPattern(extra: string[]): RegExp {
   const sources = [...BUILT_IN]
   for (const source of extra) {
     try {

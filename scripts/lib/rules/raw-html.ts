@@ -1,5 +1,5 @@
 import type { Html, Nodes } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { eachNode } from '../text/plan-text.ts'
 import { defineRule } from './define-rule.ts'
 
 type D = { tag: string }
@@ -50,7 +50,7 @@ export default defineRule({
   checkPlan(plan, ctx) {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return
     const allow = new Set((ctx.options.allow ?? []).map((t) => t.toLowerCase()))
-    visit(plan.tree, (parent: Nodes) => {
+    eachNode(plan.tree as Nodes, (parent) => {
       if (!('children' in parent)) return
       const kids = parent.children as Nodes[]
       // An inline element is two html nodes, <font …> and </font>: one finding spanning the element.

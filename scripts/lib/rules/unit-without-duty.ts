@@ -1,7 +1,6 @@
 import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { textRuns } from '../text/plan-text.ts'
-import { unitMatcher } from '../text/unit-mentions.ts'
+import { unitMatcher, bodyMentions } from '../text/unit-mentions.ts'
 
 type D = { name: string; id: string }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
@@ -35,7 +34,7 @@ export default defineRule({
     const { units } = ctx.library
     const idle = plan.data.units.filter((u) => units.has(u.unit) && !(u.duties ?? []).some((d) => d.trim()))
     if (!idle.length) return
-    const mentioned = new Set(unitMatcher(units).find(textRuns(plan.tree, plan.text, plan.bodyStart)).map((mention) => mention.unitId))
+    const mentioned = new Set(bodyMentions(plan, unitMatcher(units)).map((mention) => mention.unitId))
     plan.data.units.forEach((u, i) => {
       if (!idle.includes(u) || mentioned.has(u.unit)) return
       ctx.report({ file: plan, place: yamlPlace(plan, ['units', i, 'unit']), data: { name: units.name(u.unit), id: u.unit } })

@@ -109,7 +109,7 @@ export default defineRule({
   checkLibrary(ctx) {
     const { units, unitsFile } = ctx.library
     for (const drill of ctx.library.drills) checkRefs(drill, drillRefs(drill.data as unknown as Record<string, unknown>), units, ctx.report)
-    if (unitsFile) checkRegistry(unitsFile, units, ctx.report)
+    if (unitsFile) checkRegistry(unitsFile, units, ctx.report, ctx.library.unitEntries)
   },
 })
 
@@ -132,8 +132,31 @@ function checkRefs(file: SourceFile, refs: UnitRef[], units: UnitRegistry, repor
   }
 }
 
-/** parent and replaced_by of every entry, read from the YAML so that the index is the file's own. */
-function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn): void {
+/**
+ * parent and replaced_by of every entry, read from the file so that the index is the file's own: from
+ * the entries as read when units.yaml is valid (positions only for what is reported), else from the
+ * YAML document.
+ */
+function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn, entries?: unknown[]): void {
+  if (entries) {
+    entries.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return
+      const self = (item as Record<string, unknown>).id
+      for (const key of ['parent', 'replaced_by'] as const) {
+        const value = (item as Record<string, unknown>)[key]
+        if (typeof value !== 'string' || units.has(value)) continue
+        const suggestion = suggest(value, units)
+        const base = key === 'parent' ? 'parent' : 'replaced-by'
+        report({
+          file,
+          place: yamlPlace(file, ['units', i, key]),
+          messageId: suggestion ? `${base}-suggest` : base,
+          data: { id: value, unit: typeof self === 'string' ? self : `#${i + 1}`, suggestion, name: suggestion ? units.name(suggestion) : undefined },
+        })
+      }
+    })
+    return
+  }
   const list = file.frontmatter?.doc.get('units', true)
   if (!isSeq(list)) return
   list.items.forEach((item, i) => {

@@ -33,15 +33,37 @@ const FAMILY = family(SIGNATURE_SIZE)
 export function minhash(set: Uint32Array): Uint32Array {
   const { a, b } = FAMILY
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
-  for (let k = 0; k < SIGNATURE_SIZE; k++) {
-    const ak = a[k]
-    const bk = b[k]
-    let min = 0xffffffff
-    for (let i = 0; i < set.length; i++) {
-      const v = (Math.imul(ak, set[i]) + bk) >>> 0
-      if (v < min) min = v
+  // Four functions per pass over the set (SIGNATURE_SIZE is a multiple of 4): the same minima, about
+  // twice as fast as one pass per function.
+  const n = set.length
+  for (let k = 0; k < SIGNATURE_SIZE; k += 4) {
+    const a0 = a[k]
+    const a1 = a[k + 1]
+    const a2 = a[k + 2]
+    const a3 = a[k + 3]
+    const b0 = b[k]
+    const b1 = b[k + 1]
+    const b2 = b[k + 2]
+    const b3 = b[k + 3]
+    let m0 = 0xffffffff
+    let m1 = 0xffffffff
+    let m2 = 0xffffffff
+    let m3 = 0xffffffff
+    for (let i = 0; i < n; i++) {
+      const x = set[i]
+      const v0 = (Math.imul(a0, x) + b0) >>> 0
+      const v1 = (Math.imul(a1, x) + b1) >>> 0
+      const v2 = (Math.imul(a2, x) + b2) >>> 0
+      const v3 = (Math.imul(a3, x) + b3) >>> 0
+      if (v0 < m0) m0 = v0
+      if (v1 < m1) m1 = v1
+      if (v2 < m2) m2 = v2
+      if (v3 < m3) m3 = v3
     }
-    sig[k] = min
+    sig[k] = m0
+    sig[k + 1] = m1
+    sig[k + 2] = m2
+    sig[k + 3] = m3
   }
   return sig
 }

@@ -175,11 +175,15 @@ export const SAMPLE_MODULUS = 4
  * the full ones, at a quarter of the size.
  */
 export function modSample(set: Uint32Array): Uint32Array {
+  // x % 4 on values above 2³¹ takes V8's floating-point path; for a power of two, the low bits say the same.
+  const mask = SAMPLE_MODULUS - 1
+  const pow2 = (SAMPLE_MODULUS & mask) === 0
+  const keep = (x: number) => (pow2 ? (x & mask) === 0 : x % SAMPLE_MODULUS === 0)
   let n = 0
-  for (let i = 0; i < set.length; i++) if (set[i] % SAMPLE_MODULUS === 0) n++
+  for (let i = 0; i < set.length; i++) if (keep(set[i])) n++
   const out = new Uint32Array(n)
   n = 0
-  for (let i = 0; i < set.length; i++) if (set[i] % SAMPLE_MODULUS === 0) out[n++] = set[i]
+  for (let i = 0; i < set.length; i++) if (keep(set[i])) out[n++] = set[i]
   return out
 }
 

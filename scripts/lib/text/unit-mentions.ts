@@ -1,5 +1,6 @@
+import type { Root } from 'mdast'
 import type { UnitRegistry } from '../model/units.ts'
-import type { TextRun } from './plan-text.ts'
+import { textRuns, type TextRun } from './plan-text.ts'
 
 export interface UnitMention {
   unitId: string
@@ -98,6 +99,21 @@ export class UnitMatcher {
     }
     return mentions
   }
+}
+
+const bodyMemo = new WeakMap<Root, { text: string; bodyStart: number; byMatcher: Map<UnitMatcher, UnitMention[]> }>()
+
+/**
+ * The unit mentions in a plan's body (text runs after the frontmatter): what unit-not-declared,
+ * unit-without-duty and dissolved-unit each look for, found once per plan.
+ */
+export function bodyMentions(plan: { tree: Root; text: string; bodyStart: number }, matcher: UnitMatcher): UnitMention[] {
+  const tree = plan.tree
+  let memo = bodyMemo.get(tree)
+  if (!memo || memo.text !== plan.text || memo.bodyStart !== plan.bodyStart) bodyMemo.set(tree, (memo = { text: plan.text, bodyStart: plan.bodyStart, byMatcher: new Map() }))
+  let mentions = memo.byMatcher.get(matcher)
+  if (!mentions) memo.byMatcher.set(matcher, (mentions = matcher.find(textRuns(tree, plan.text, plan.bodyStart))))
+  return [...mentions]
 }
 
 const matchers = new WeakMap<UnitRegistry, UnitMatcher>()
