@@ -38,7 +38,7 @@ function parse() {
 function ensureHeap(library: string): void {
   const chosen = process.execArgv.some((a) => a.includes(HEAP_FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG)
   if (chosen || process.env.YUANKU_HEAP_SET) return
-  const plans = loadLibraryMeta(library).planPaths.length
+  const plans = loadLibraryMeta(library, { deferDrills: true }).planPaths.length
   if (plans < LARGE_LIBRARY) return
   const mb = Math.max(4096, Math.ceil(plans / 10000) * 8192)
   const child = spawnSync(process.execPath, [`--${HEAP_FLAG}=${mb}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
