@@ -51,8 +51,14 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load())(rest)
   } catch (error) {
     const e = error as Error & { code?: string }
-    if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       console.error(`yuanku ${name}: ${e.message}`)
+      return EXIT.failure
+    }
+    if (e.code?.startsWith('ERR_PARSE_ARGS')) {
+      // Node's argument parser speaks English only; say what kind of mistake it is in Chinese first.
+      const kind = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '未知选项' : e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '多余的参数' : '选项用法有误'
+      console.error(`yuanku ${name}: ${kind}（yuanku ${name} --help 查看用法）/ ${e.message}`)
       return EXIT.failure
     }
     if (typeof (e as NodeJS.ErrnoException).syscall === 'string' && typeof e.code === 'string') {
