@@ -5,11 +5,20 @@ import remarkGfm from 'remark-gfm'
 import { toString } from 'mdast-util-to-string'
 import type { Heading, Root } from 'mdast'
 import { sectionName, type Section } from '../model/plan.ts'
+import { parseSimpleMarkdown } from './simple-markdown.ts'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parses the whole file (frontmatter included) so that node positions are file positions. */
+/**
+ * Parses the whole file (frontmatter included) so that node positions are file positions. Simple files
+ * (frontmatter, ATX headings, plain paragraphs) take the line-scan fast path, which builds the same tree.
+ */
 export function parseMarkdown(text: string): Root {
+  return parseSimpleMarkdown(text) ?? processor.parse(text)
+}
+
+/** The reference parse: the full remark pipeline, for every file. */
+export function parseMarkdownFull(text: string): Root {
   return processor.parse(text)
 }
 
