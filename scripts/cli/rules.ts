@@ -4,7 +4,7 @@ import { loadLibraryMeta } from '../lib/load/library.ts'
 import { ruleConfig } from '../lib/lint.ts'
 import type { Locale } from '../lib/model/finding.ts'
 import type { RuleSetting } from '../lib/model/settings.ts'
-import { helpUri, type Rule, type RuleFamily } from '../lib/rules/define-rule.ts'
+import { helpUri, RULE_FAMILIES, type Rule, type RuleFamily } from '../lib/rules/define-rule.ts'
 import { rules } from '../lib/rules/index.ts'
 import { closest } from '../lib/text/closest.ts'
 import { EXIT, UsageError } from './errors.ts'
@@ -15,14 +15,9 @@ export const rulesHelp = `用法 / Usage: yuanku rules [规则编号 rule-id] [-
   不带参数列出全部规则（编号、类别、默认级别、说明）；带规则编号显示该规则的完整说明。
   Without an id lists every rule (id, family, default severity, summary); with one shows its documentation.`
 
-export const FAMILIES: Record<RuleFamily, { zh: string; en: string }> = {
-  form: { zh: '形式', en: 'Form' },
-  linkage: { zh: '纵向衔接（纵向到底）', en: 'Vertical linkage' },
-  coverage: { zh: '横向覆盖（横向到边）', en: 'Horizontal coverage' },
-  responsibility: { zh: '职责', en: 'Responsibility' },
-  operability: { zh: '可操作性', en: 'Operability' },
-  lifecycle: { zh: '动态管理', en: 'Lifecycle' },
-}
+const FAMILIES = Object.fromEntries(
+  Object.entries(RULE_FAMILIES).map(([id, f]) => [id, { zh: f.motto ? `${f.zh}（${f.motto}）` : f.zh, en: f.en }]),
+) as Record<RuleFamily, { zh: string; en: string }>
 
 const SEVERITY = { zh: { error: '错误', warn: '警告', off: '关闭' }, en: { error: 'error', warn: 'warn', off: 'off' } }
 

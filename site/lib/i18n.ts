@@ -1,4 +1,6 @@
 // Labels of the site in both locales. Chinese is the default; a library with `locale: en` gets English.
+import { RULE_FAMILIES } from '../../scripts/lib/rules/define-rule.ts'
+
 export type Locale = 'zh-CN' | 'en'
 
 const zh = {
@@ -25,7 +27,7 @@ const zh = {
   rating: { met: '达标', partial: '基本达标', unmet: '未达标', na: '不适用', P: 'P', S: 'S', M: 'M', U: 'U', points: '按分值' } as Record<string, string>,
   dates: { drafted: '起草', expert_review: '专家论证', approved: '审批', published: '发布', filed: '备案', last_reviewed: '最近评估' } as Record<string, string>,
   coverageState: { active: '已覆盖', draft: '在编', missing: '缺失', 'not-required': '不要求' } as Record<string, string>,
-  family: { form: '格式', linkage: '纵向衔接', coverage: '横向覆盖', responsibility: '职责', operability: '可操作性', lifecycle: '动态管理' } as Record<string, string>,
+  family: Object.fromEntries(Object.entries(RULE_FAMILIES).map(([id, f]) => [id, f.zh])) as Record<string, string>,
   ui: {
     skip: '跳到正文', publicBuild: '公开版', internalBuild: '内部版', builtOn: '生成于',
     plans: '预案', plan: '预案', total: '合计', byType: '按类型', byCategory: '按事件类别', byStatus: '按状态', bySeverity: '检查问题',
@@ -75,7 +77,7 @@ const en: Strings = {
   rating: { met: 'Met', partial: 'Partly met', unmet: 'Not met', na: 'N/A', P: 'P', S: 'S', M: 'M', U: 'U', points: 'Points' },
   dates: { drafted: 'Drafted', expert_review: 'Expert review', approved: 'Approved', published: 'Published', filed: 'Filed', last_reviewed: 'Last reviewed' },
   coverageState: { active: 'Covered', draft: 'In preparation', missing: 'Missing', 'not-required': 'Not required' },
-  family: { form: 'Form', linkage: 'Vertical linkage', coverage: 'Coverage', responsibility: 'Responsibility', operability: 'Operability', lifecycle: 'Lifecycle' },
+  family: Object.fromEntries(Object.entries(RULE_FAMILIES).map(([id, f]) => [id, f.en])) as Record<string, string>,
   ui: {
     skip: 'Skip to content', publicBuild: 'Public edition', internalBuild: 'Internal edition', builtOn: 'Built on',
     plans: 'Plans', plan: 'Plan', total: 'Total', byType: 'By type', byCategory: 'By category', byStatus: 'By status', bySeverity: 'Findings',

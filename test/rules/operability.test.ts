@@ -16,6 +16,7 @@ import { banding, candidatePairs, candidateProbability } from '../../scripts/lib
 import { planFingerprint } from '../../scripts/lib/text/fingerprint.ts'
 import { bodyShingles, containment, LEVEL, NAME, NUMBER, normaliseText } from '../../scripts/lib/text/shingles.ts'
 import { unitMatcher } from '../../scripts/lib/text/unit-mentions.ts'
+import { rng } from '../../scripts/bench/generate.ts'
 
 const ROOT = new URL('.', import.meta.url).pathname
 const at = (f: { file: string; place: { line: number; column: number; endLine: number; endColumn: number } }) =>
@@ -127,17 +128,6 @@ describe('near-duplicate', () => {
 
 // ── A library of 2,000 synthetic plans with planted copies ──────────────────────────────────────
 
-/** mulberry32: deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const COUNTIES = 60
 const countyName = (i: number) => `${'东南西北中上下前后左'[i % 10]}${'山河湖林石田'[Math.floor(i / 10)]}县`

@@ -4,6 +4,16 @@ import type { Plan, SourceFile } from '../model/plan.ts'
 
 export type RuleFamily = 'form' | 'linkage' | 'coverage' | 'responsibility' | 'operability' | 'lifecycle'
 
+/** Names of the rule families, in catalogue order (PRODUCT §4), with the motto offices know them by. */
+export const RULE_FAMILIES: Record<RuleFamily, { zh: string; en: string; motto?: string }> = {
+  form: { zh: '形式', en: 'Form' },
+  linkage: { zh: '纵向衔接', en: 'Vertical linkage', motto: '纵向到底' },
+  coverage: { zh: '横向覆盖', en: 'Horizontal coverage', motto: '横向到边' },
+  responsibility: { zh: '职责', en: 'Responsibility' },
+  operability: { zh: '可操作性', en: 'Operability' },
+  lifecycle: { zh: '动态管理', en: 'Lifecycle' },
+}
+
 export type MessageData = Record<string, string | number | boolean | undefined>
 
 /** A message in both locales, next to the logic that finds the problem. */
