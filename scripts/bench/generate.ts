@@ -1,8 +1,8 @@
 // Generates a deterministic synthetic library (units.yaml, library.yaml, plans, drills) of N plans for
-// `npm run bench`: realistic frontmatter (~1.5 KB), 6–10 KB of Chinese body with the real section
 // structure, linkage from the city down to townships and enterprises, drill records and a few gaps.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { slug } from 'github-slugger'
 
 /** mulberry32: small, fast, deterministic. */
 export function rng(seed: number): () => number {
@@ -116,18 +116,63 @@ function sectionsOf(type: string): [string, string[]][] {
 }
 const NUMS = '一二三四五六七八九十'
 
-function body(title: string, sections: [string, string[]][], r: R, targetBytes: number): string {
+/** How the chapters are numbered: offices write 一、 or 第一章 or 1, and the sections （一） or 1.1. */
+const HOUSE_STYLES = [
+  { chapter: (i: number, name: string) => `${NUMS[i]}、${name}`, section: (_i: number, j: number, name: string) => `（${NUMS[j]}）${name}` },
+  { chapter: (i: number, name: string) => `第${NUMS[i]}章 ${name}`, section: (_i: number, j: number, name: string) => `第${NUMS[j]}节 ${name}` },
+  { chapter: (i: number, name: string) => `${i + 1} ${name}`, section: (i: number, j: number, name: string) => `${i + 1}.${j + 1} ${name}` },
+]
+
+const TEAMS = ['专业救援队', '应急抢险队', '医疗救护队', '通信保障队', '民兵应急分队', '志愿者服务队']
+const SUPPLIES = ['冲锋舟', '救生衣', '发电机组', '帐篷', '排水泵', '防化服', '照明灯塔', '应急通信车']
+const RISKS = ['危险化学品储罐区', '尾矿库', '城市燃气管网', '地质灾害隐患点', '人员密集场所', '跨河桥梁']
+
+/** One block of plan text as real plans write it: paragraphs, numbered and bulleted lists, bold labels, tables, links. */
+function block(r: R, kind: number, sentences: number, title: string): string {
+  const some = (n: number) => Array.from({ length: n }, () => r.pick(SENTENCES)(r))
+  switch (kind) {
+    case 0:
+      return some(sentences).map((s, k) => `${k + 1}. ${s}`).join('\n')
+    case 1:
+      return some(sentences).map((s) => `- **${r.pick(['主要职责', '工作要求', '处置要点', '报告程序', '保障措施'])}**：${s}`).join('\n')
+    case 2: {
+      const rows = Array.from({ length: Math.max(2, sentences) }, () => {
+        const what = r.pick([0, 1, 2])
+        if (what === 0) return `| ${r.pick(TEAMS)} | ${r.unit()} | ${r.num(10, 300)} 人 | ${r.place()} |`
+        if (what === 1) return `| ${r.pick(SUPPLIES)} | ${r.unit()} | ${r.num(5, 500)} | ${r.place()} |`
+        return `| ${r.pick(RISKS)} | ${r.unit()} | ${r.pick(['一级', '二级', '三级'])} | ${r.place()} |`
+      })
+      return ['| 名称 | 负责单位 | 规模 | 位置 |', '| --- | --- | ---: | --- |', ...rows].join('\n')
+    }
+    case 3:
+      return `${some(Math.max(1, sentences - 1)).join('')}按[本预案](#${slug(title)})总则执行，并参阅*${r.pick(['应急联系表', '物资储备清单', '队伍名册'])}*。`
+    default:
+      return some(sentences).join('')
+  }
+}
+
+function body(title: string, sections: [string, string[]][], r: R, targetBytes: number, style: (typeof HOUSE_STYLES)[number], plain: boolean): string {
   const out = [`# ${title}`, '']
   // A generated sentence is ~45 CJK characters, ~135 bytes of UTF-8.
   const perSub = Math.max(1, Math.round(targetBytes / sections.reduce((n, [, subs]) => n + subs.length, 0) / 135))
   sections.forEach(([name, subs], i) => {
-    out.push(`## ${NUMS[i]}、${name}`, '')
+    out.push(`## ${plain ? `${NUMS[i]}、${name}` : style.chapter(i, name)}`, '')
     subs.forEach((sub, j) => {
-      out.push(`### （${NUMS[j]}）${sub}`, '')
-      const para: string[] = []
-      for (let k = 0; k < perSub; k++) para.push(r.pick(SENTENCES)(r))
-      const text = para.join('')
-      out.push(text, '')
+      out.push(`### ${plain ? `（${NUMS[j]}）${sub}` : style.section(i, j, sub)}`, '')
+      if (plain) {
+        const para: string[] = []
+        for (let k = 0; k < perSub; k++) para.push(r.pick(SENTENCES)(r))
+        out.push(para.join(''), '')
+        return
+      }
+      // Half of the text in paragraphs, the rest in lists, tables and paragraphs with links: like real plans.
+      let left = perSub
+      while (left > 0) {
+        const n = Math.min(left, r.num(2, 4))
+        const kind = r.pick([4, 4, 4, 0, 1, 2, 3])
+        out.push(block(r, kind, n, title), '')
+        left -= n
+      }
     })
   })
   return out.join('\n')
@@ -179,6 +224,43 @@ function frontmatter(p: PlanSpec, r: R): string {
   return lines.join('\n')
 }
 
+/** A Poisson-distributed count (Knuth), so most plans have some findings and a few have many or none. */
+function poisson(next: () => number, mean: number): number {
+  const limit = Math.exp(-mean)
+  let k = 0
+  let p = next()
+  while (p > limit) {
+    k++
+    p *= next()
+  }
+  return k
+}
+
+/**
+ * The defects a first lint of a real library finds, each planted so that it gives one finding: unit mentions
+ * not declared, placeholders, dead links, an empty section, lifecycle gaps (not filed, no expert review, an
+ * old review date), linkage (an unknown parent), a level without commander, raw HTML.
+ */
+const DEFECTS: ((text: string, p: PlanSpec, r: R) => string)[] = [
+  (t, p) => t.replace(/\n\n(?=[^#|\-\d\n])/, `\n\n${/^county\d+/.test(p.jurisdiction) ? `第${p.jurisdiction.match(/^county(\d+)/)![1]}县` : '样本市'}民政局负责受灾群众基本生活救助工作。`),
+  (t, _p, r) => t.replace(/\n\n(?=[^#|\-\d\n][^\n]{20})/, `\n\n本预案由XX部门负责解释，共储备物资${r.num(10, 90)}件。`),
+  (t, _p, r) => t.replace(/(\n## [^\n]+\n\n)/, `$1应急联系人见[附件${r.num(6, 9)}](./attachments/联系表${r.num(1, 99)}.md)。\n\n`),
+  (t) => t.replace(/(\n### [^\n]+\n\n)([^#]*?)(?=\n### )/, '$1'),
+  (t) => t.replace(/\n  filed: [0-9-]+/, ''),
+  (t) => t.replace(/\n  expert_review: [0-9-]+/, ''),
+  (t) => t.replace(/\n  last_reviewed: [0-9-]+/, '').replace(/\n  published: 20\d\d/, '\n  published: 2021'),
+  (t) => t.replace(/\n  - plan: ([a-z0-9-]+)/, '\n  - plan: $1-old'),
+  (t) => t.replace(/\n    commander: [^\n]+/, ''),
+  (t) => t.replace(/\n\n(?=[^#|\-\d\n][^\n]{20})/, '\n\n<br>\n\n'),
+]
+
+function plantDefects(text: string, p: PlanSpec, r: R, count: number): string {
+  let out = text
+  const order = [...DEFECTS.keys()].sort(() => r.num(0, 2) - 1)
+  for (const k of order.slice(0, count)) out = DEFECTS[k](out, p, r)
+  return out
+}
+
 export interface GeneratedLibrary {
   root: string
   plans: number
@@ -186,7 +268,19 @@ export interface GeneratedLibrary {
   drills: number
 }
 
-export function generateLibrary(root: string, count: number, seed = 20261122): GeneratedLibrary {
+export interface GenerateOptions {
+  /**
+   * 'realistic' (default): bodies with lists, tables, bold labels and links in three numbering styles, and
+   * defects planted so that a first lint finds about `findingsPerPlan` findings per plan. 'plain': the
+   * earlier corpus of plain paragraphs with a few gaps per hundred plans (kept as a labelled extra row).
+   */
+  corpus?: 'realistic' | 'plain'
+  findingsPerPlan?: number
+}
+
+export function generateLibrary(root: string, count: number, seed = 20261122, options: GenerateOptions = {}): GeneratedLibrary {
+  const plain = options.corpus === 'plain'
+  const findingsPerPlan = options.findingsPerPlan ?? 4
   const r0 = rng(seed)
   const units: string[] = []
   const unitNames: string[] = []
@@ -253,22 +347,22 @@ export function generateLibrary(root: string, count: number, seed = 20261122): G
     // The text gives work to the units the frontmatter lists, as a plan should.
     const r = prng(seed + i, p.units.map((u) => u.name))
     const target = 6000 + Math.floor(r0() * 4000)
-    let text = frontmatter(p, r) + body(p.title, sectionsOf(p.type), r, target)
-    // A few realistic gaps per hundred plans: a placeholder, a unit given work but not listed in units,
-    // a plan never drilled.
-    if (i % 97 === 5) text = text.replace('编制目的', '编制目的（XX年修订）')
-    if (i % 41 === 9) text = text.replace('\n## ', `\n样本市民政局负责受灾群众基本生活救助工作。\n\n## `)
-    // …an urgent report without a time limit (no-time-limit, off by default), a link to an annex that is
-    // not there, a plan not filed.
-    if (i % 31 === 6) text = text.replace(/信息报告\n\n/, (h) => `${h}发现险情后，值班人员应立即向单位负责人报告。`)
-    if (i % 43 === 2) text = text.replace('\n## ', `\n应急联系人见[附件1](./attachments/应急联系表.md)。\n\n## `)
-    if (i % 37 === 4) text = text.replace(/\n  filed: [0-9-]+/, '')
+    let text = frontmatter(p, r) + body(p.title, sectionsOf(p.type), r, target, HOUSE_STYLES[i % HOUSE_STYLES.length], plain)
+    if (plain) {
+      // A few realistic gaps per hundred plans: a placeholder, a unit given work but not listed in units,
+      // an urgent report without a time limit, a link to an annex that is not there, a plan not filed.
+      if (i % 97 === 5) text = text.replace('编制目的', '编制目的（XX年修订）')
+      if (i % 41 === 9) text = text.replace('\n## ', `\n样本市民政局负责受灾群众基本生活救助工作。\n\n## `)
+      if (i % 31 === 6) text = text.replace(/信息报告\n\n/, (h) => `${h}发现险情后，值班人员应立即向单位负责人报告。`)
+      if (i % 43 === 2) text = text.replace('\n## ', `\n应急联系人见[附件1](./attachments/应急联系表.md)。\n\n## `)
+      if (i % 37 === 4) text = text.replace(/\n  filed: [0-9-]+/, '')
+    } else text = plantDefects(text, p, r, poisson(r0, findingsPerPlan))
     mkdirSync(join(root, p.folder), { recursive: true })
     writeFileSync(join(root, p.folder, `${p.id}.md`), text)
     bytes += Buffer.byteLength(text)
     // One drill in the last half-year for every plan that has a drill interval shorter than its age
     // (all but the overall plans); every 53rd is missing.
-    if (p.type === 'overall' || i % 53 === 17) return
+    if (p.type === 'overall' || i % 53 === 17 || (!plain && r0() < findingsPerPlan / 40)) return
     const date = addDays('2026-06-01', (i * 7) % 150)
     drills++
     writeFileSync(
@@ -280,11 +374,11 @@ export function generateLibrary(root: string, count: number, seed = 20261122): G
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, n] = process.argv.slice(2)
+  const [dir, n, corpus, findings] = process.argv.slice(2)
   if (!dir || !n) {
-    console.error('usage: node scripts/bench/generate.ts DIR COUNT')
+    console.error('usage: node scripts/bench/generate.ts DIR COUNT [realistic|plain] [FINDINGS_PER_PLAN]')
     process.exit(2)
   }
-  const g = generateLibrary(dir, Number(n))
+  const g = generateLibrary(dir, Number(n), undefined, { corpus: corpus === 'plain' ? 'plain' : 'realistic', findingsPerPlan: findings ? Number(findings) : undefined })
   console.log(`${g.plans} plans, ${g.drills} drill records, ${(g.bytes / 1e6).toFixed(1)} MB → ${g.root}`)
 }

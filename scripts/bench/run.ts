@@ -1,8 +1,11 @@
 // `npm run bench`: generates synthetic libraries of 1,000 and 10,000 plans and measures, as whole processes,
 // yuanku lint (cold, warm, warm with one plan changed), markdownlint-cli2 over the same files (the ecosystem
 // baseline), the site build and a bare Astro build of the same number of plain Markdown pages.
-// Options: --sizes 1000,10000  --runs 3  --full (site build of 10,000 too)  --no-site  --keep
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readdirSync, statSync } from 'node:fs'
+// The generated libraries look like real ones (lists, tables, bold labels, links; about 4 findings per plan
+// on a first lint, --findings N to change it); the earlier plain-paragraph corpus is kept as a labelled row.
+// Options: --sizes 1000,10000  --runs 3  --findings 4  --heavy (also ~15 findings per plan)  --no-plain
+//          --full (site build of 10,000 too)  --no-site  --keep
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, statSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -22,6 +25,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     full: { type: 'boolean', default: false },
     'no-site': { type: 'boolean', default: false },
+    findings: { type: 'string', default: '4' },
+    heavy: { type: 'boolean', default: false },
+    'no-plain': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 })
@@ -87,22 +93,52 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalme
 console.log(`runs per figure: ${runs} (median, min–max, median peak RSS of the whole process tree)\n`)
 console.log(`  plans  what                                          wall time              peak RSS`)
 
+/** Findings per plan and share of plans with findings, from the JSON report of a lint run. */
+function findingsFigure(file: string, plans: number): string {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { file: string }[] | { findings: { file: string }[] }
+  const findings = Array.isArray(report) ? report : report.findings
+  const files = new Set(findings.map((f) => f.file))
+  return `${(findings.length / plans).toFixed(1)} findings per plan, ${((100 * Math.min(files.size, plans)) / plans).toFixed(0)}% of plans with findings`
+}
+
 const work = mkdtempSync(join(tmpdir(), 'yuanku-bench-'))
-for (const size of sizes) {
-  const lib = join(work, `lib-${size}`)
-  const cache = join(work, `cache-${size}`)
-  const g = generateLibrary(lib, size)
-  console.log(`\n-- ${g.plans} plans, ${(g.bytes / 1e6).toFixed(1)} MB of Markdown`)
-  const lintArgs = [YUANKU, 'lint', lib, '--format', 'json', '--output', join(work, 'out.json'), '--cache-location', cache, '--today', '2026-11-22']
-  const cold = await repeat('yuanku lint, cold (no cache)', size, () => rmSync(cache, { recursive: true, force: true }), NODE, lintArgs)
+async function lintRows(lib: string, size: number, tag: string, full: boolean, plans: number): Promise<Row> {
+  const cache = join(work, `cache-${size}-${tag}`)
+  const out = join(work, `out-${size}-${tag}.json`)
+  const lintArgs = [YUANKU, 'lint', lib, '--format', 'json', '--output', out, '--cache-location', cache, '--today', '2026-11-22']
+  const cold = await repeat(`yuanku lint, cold (no cache)${tag === 'real' ? '' : ` [${tag}]`}`, size, () => rmSync(cache, { recursive: true, force: true }), NODE, lintArgs)
+  console.log(`        (${findingsFigure(out, plans)})`)
+  if (!full) return cold
   await measure(NODE, lintArgs, { cwd: ROOT })
-  await repeat('yuanku lint, warm (nothing changed)', size, undefined, NODE, lintArgs)
+  await repeat(`yuanku lint, warm (nothing changed)${tag === 'real' ? '' : ` [${tag}]`}`, size, undefined, NODE, lintArgs)
   const victim = firstPlan(lib)
   let n = 0
-  await repeat('yuanku lint, warm, one plan changed', size, () => appendFileSync(victim, `\n本段为第${++n}次修改。\n`), NODE, lintArgs)
+  await repeat(`yuanku lint, warm, one plan changed${tag === 'real' ? '' : ` [${tag}]`}`, size, () => appendFileSync(victim, `\n本段为第${++n}次修改。\n`), NODE, lintArgs)
+  return cold
+}
+
+for (const size of sizes) {
+  const lib = join(work, `lib-${size}`)
+  const g = generateLibrary(lib, size, undefined, { corpus: 'realistic', findingsPerPlan: Number(values.findings) })
+  console.log(`\n-- ${g.plans} plans (realistic: lists, tables, emphasis, links), ${(g.bytes / 1e6).toFixed(1)} MB of Markdown`)
+  const cold = await lintRows(lib, size, 'real', true, g.plans)
   const mdl = await repeat('markdownlint-cli2, default rules (baseline)', size, undefined, NODE, [MDL, `${lib}/**/*.md`])
   cold.baseline = `${(fmt(cold).t / fmt(mdl).t).toFixed(2)}× markdownlint-cli2`
   console.log(`        → cold lint = ${cold.baseline}`)
+  if (values.heavy) {
+    const heavyLib = join(work, `lib-${size}-heavy`)
+    const h = generateLibrary(heavyLib, size, undefined, { corpus: 'realistic', findingsPerPlan: 15 })
+    const heavyCold = await lintRows(heavyLib, size, '~15 findings/plan', true, h.plans)
+    heavyCold.baseline = `${(fmt(heavyCold).t / fmt(mdl).t).toFixed(2)}× markdownlint-cli2`
+    console.log(`        → cold lint = ${heavyCold.baseline}`)
+  }
+  if (!values['no-plain']) {
+    const plainLib = join(work, `lib-${size}-plain`)
+    const pl = generateLibrary(plainLib, size, undefined, { corpus: 'plain' })
+    const plainCold = await lintRows(plainLib, size, 'plain paragraphs, old corpus', false, pl.plans)
+    const plainMdl = await repeat('markdownlint-cli2 [plain paragraphs, old corpus]', size, undefined, NODE, [MDL, `${plainLib}/**/*.md`])
+    plainCold.baseline = `${(fmt(plainCold).t / fmt(plainMdl).t).toFixed(2)}× markdownlint-cli2`
+  }
 
   if (!values['no-site'] && (size <= 1000 || values.full) && existsSync(join(ROOT, 'scripts/build-site.ts'))) {
     const out = join(work, `site-${size}`)

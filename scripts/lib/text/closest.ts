@@ -1,13 +1,40 @@
 /** Levenshtein distance over UTF-16 code units (keys and enum values are short). */
 export function editDistance(a: string, b: string): number {
+  return boundedDistance(a, b, Infinity)
+}
+
+let rowA = new Int32Array(64)
+let rowB = new Int32Array(64)
+
+/**
+ * Levenshtein distance, or a value ≥ `bound` as soon as the distance is known to reach it. Suggesting a
+ * did-you-mean compares one word with every id of a library (10,000 plans): the bound and the length test
+ * skip almost all of them after a few characters.
+ */
+function boundedDistance(a: string, b: string, bound: number): number {
   if (a === b) return 0
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  if (Math.abs(a.length - b.length) >= bound) return bound
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1)
+    rowB = new Int32Array(b.length + 1)
+  }
+  let prev = rowA
+  let cur = rowB
+  for (let j = 0; j <= b.length; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
+    cur[0] = i
+    let rowMin = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1))
+      cur[j] = v
+      if (v < rowMin) rowMin = v
     }
+    // Every later row is at least this row's minimum.
+    if (rowMin >= bound) return bound
+    const t = prev
     prev = cur
+    cur = t
   }
   return prev[b.length]
 }
@@ -18,10 +45,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity
   const lower = word.toLowerCase()
   for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase())
+    // Ties keep the first candidate, as before: only a strictly smaller distance replaces it.
+    const d = boundedDistance(lower, candidate.toLowerCase(), bestDistance)
     if (d < bestDistance) {
       best = candidate
       bestDistance = d
+      if (d === 0) break
     }
   }
   if (best === undefined) return undefined
