@@ -135,4 +135,75 @@ describe.skipIf(!hasBrowser)('accessibility (WCAG 2.1 AA)', () => {
     expect(small).toEqual([])
     await close()
   })
+
+  test('keyboard: after 开始计时 / 停止计时 focus stays on the timer; buttons name their item; the clock is not read aloud', async () => {
+    const { page, close } = await open('plans/shi-fangxun/drill/')
+    const timed = page.locator('li.cl-item', { has: page.locator('.cl-start') }).first()
+    const text = (await timed.locator('.cl-label').textContent())!
+    expect(await timed.locator('.cl-start').getAttribute('aria-label')).toBe(`开始计时：${text}`)
+    await timed.locator('.cl-start').focus()
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('cl-stop')
+    expect(await timed.locator('.cl-clock').getAttribute('role')).toBe('timer')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('cl-start')
+    // Only a small status speaks: not the sticky bar, not the running clock.
+    expect(await page.locator('#cl-summary').getAttribute('aria-live')).toBeNull()
+    expect(await page.locator('#cl-summary').getAttribute('role')).toBeNull()
+    await close()
+  })
+
+  test('screen readers hear the score and grade once, and "saved" once typing pauses', async () => {
+    const { page, close } = await open('plans/shi-fangxun/drill/')
+    const first = page.locator('li.cl-item').first()
+    await first.locator('.cl-rating label', { hasText: /^达标$/ }).click()
+    await page.locator('#cl-announce').filter({ hasText: /^得分 \d+\.\d，等级 .+$/ }).waitFor()
+    await first.locator('.cl-note').pressSequentially('现场报告及时')
+    // While typing, the saved status is not rewritten on each key.
+    const changes = await page.evaluate(async () => {
+      const status = document.getElementById('cl-saved')!
+      let n = 0
+      new MutationObserver(() => n++).observe(status, { childList: true, characterData: true, subtree: true })
+      const note = document.querySelector<HTMLTextAreaElement>('.cl-note')!
+      for (const ch of '，书面报告也及时') {
+        note.value += ch
+        note.dispatchEvent(new Event('input', { bubbles: true }))
+        await new Promise((r) => setTimeout(r, 60))
+      }
+      await new Promise((r) => setTimeout(r, 1500))
+      return n
+    })
+    expect(changes).toBe(1)
+    await close()
+  })
+
+  test('touch: clearing a rating sits apart from the ratings and can be undone', async () => {
+    const { page, close } = await open('plans/shi-fangxun/drill/', { width: 820, height: 1180 })
+    const first = page.locator('li.cl-item').first()
+    expect(await first.locator('.cl-clear').isVisible()).toBe(false)
+    await first.locator('.cl-rating label', { hasText: /^基本达标$/ }).click()
+    const clear = first.locator('.cl-clear')
+    const points = first.locator('.cl-rating label', { hasText: /^按分值$/ })
+    const gap = (await clear.boundingBox())!.x - ((await points.boundingBox())!.x + (await points.boundingBox())!.width)
+    expect(gap).toBeGreaterThan(40)
+    await clear.click()
+    expect(await first.locator('input[type=radio]:checked').count()).toBe(0)
+    await first.locator('.cl-undo').click()
+    expect(await first.locator('input[value=partial]').isChecked()).toBe(true)
+    expect(await first.locator('.cl-undo').isVisible()).toBe(false)
+    await close()
+  })
+
+  test('the checklist page stays light: finding forms are built on demand', async () => {
+    const { page, close } = await open('plans/shi-fangxun/drill/')
+    const items = await page.locator('li.cl-item').count()
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length)
+    expect(await page.locator('li.cl-item select').count()).toBe(0)
+    // With a full form in every item the page had about 90 more elements per item.
+    expect(elements).toBeLessThan(items * 40)
+    const first = page.locator('li.cl-item').first()
+    await first.locator('.cl-finding summary').click()
+    expect(await first.locator('.cl-finding [name=text]').inputValue()).toBe((await first.locator('.cl-label').textContent())!)
+    await close()
+  })
 })
