@@ -206,4 +206,30 @@ describe.skipIf(!hasBrowser)('accessibility (WCAG 2.1 AA)', () => {
     expect(await first.locator('.cl-finding [name=text]').inputValue()).toBe((await first.locator('.cl-label').textContent())!)
     await close()
   })
+
+  test('keyboard: few Tab stops per checklist item, and no layout shift while the page draws', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 820, height: 1180 }, serviceWorkers: 'block' })
+    const page = await context.newPage()
+    await page.addInitScript(() => {
+      ;(window as unknown as { cls: number }).cls = 0
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    await page.goto(`${server.url}plans/shi-fangxun/drill/`)
+    await page.waitForTimeout(500)
+    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01)
+    const items = await page.locator('li.cl-item').count()
+    await page.locator('li.cl-item').first().locator('input[type=radio]').first().focus()
+    let stops = 0
+    for (; stops < items * 8; stops++) {
+      const inItems = await page.evaluate(() => Boolean(document.activeElement?.closest('.cl-items')))
+      if (!inItems) break
+      await page.keyboard.press('Tab')
+    }
+    // A radio group, the note and "记为问题" per item, plus the timer's two controls where there is one.
+    expect(stops).toBeLessThanOrEqual(items * 3 + 2 * (await page.locator('li.cl-item .cl-start').count()))
+    await context.close()
+  })
 })
+
