@@ -142,6 +142,25 @@ function collect(result: { toc: TocEntry[]; lineAnchors: Map<number, string> }, 
   }
 }
 
+/**
+ * GFM task items render as disabled checkboxes without a label (an accessibility failure, and nothing a
+ * reader can tick on a published plan): show them as ☐ / ☑ with a spoken name instead.
+ */
+function taskMarks() {
+  return (tree: HRoot) => {
+    visit(tree, 'element', (el: Element, index, parent) => {
+      if (el.tagName !== 'input' || el.properties?.type !== 'checkbox' || !parent || index === undefined) return
+      const checked = Boolean(el.properties.checked)
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['task-mark'], role: 'img', ariaLabel: checked ? '已完成' : '未完成' },
+        children: [{ type: 'text', value: checked ? '☑' : '☐' }],
+      }
+    })
+  }
+}
+
 /** Renders a plan's body (the loader's tree; the frontmatter node is skipped by remark-rehype). */
 export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
   const result = { toc: [] as TocEntry[], lineAnchors: new Map<number, string>() }
@@ -150,6 +169,7 @@ export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
     .use(markLines)
     .use(rehypeSanitize, schema as never)
     .use(rehypeSlug)
+    .use(taskMarks)
     .use(collect(result, ctx.lines ?? []))
     .use(rehypeStringify)
   const hast = processor.runSync(tree as never) as HRoot

@@ -46,9 +46,14 @@ export function initChecklist(): void {
   store.select(session.id)
 
   const savedMsg = $('#cl-saved')!
+  let savedTimer: ReturnType<typeof setTimeout> | undefined
   const changed = () => {
     store.touch(session)
-    savedMsg.textContent = store.persistent ? `${c.saved} ${new Date().toLocaleTimeString(data.locale)}` : c.storageOff
+    // The status is a live region: rewritten on every keystroke it would be read aloud on every keystroke.
+    clearTimeout(savedTimer)
+    savedTimer = setTimeout(() => {
+      savedMsg.textContent = store.persistent ? `${c.saved} ${new Date().toLocaleTimeString(data.locale)}` : c.storageOff
+    }, 1000)
     renderSummary()
     renderSessions()
   }
@@ -92,14 +97,34 @@ export function initChecklist(): void {
       else delete rating(ref).awarded
       changed()
     })
-    $('.cl-clear', li)!.addEventListener('click', () => {
+    const clear = $<HTMLButtonElement>('.cl-clear', li)!
+    const undo = $<HTMLButtonElement>('.cl-undo', li)!
+    let undoTimer: ReturnType<typeof setTimeout> | undefined
+    clear.addEventListener('click', () => {
       const r = rating(ref)
+      const before = { rating: r.rating, awarded: r.awarded }
       r.rating = null
       delete r.awarded
       for (const radio of $$<HTMLInputElement>('input[type=radio]', li)) radio.checked = false
       awarded.hidden = true
       markItem(li)
       changed()
+      // A stray tap must not cost a rating: offer to take it back for a while.
+      undo.hidden = false
+      undo.focus()
+      clearTimeout(undoTimer)
+      undoTimer = setTimeout(() => (undo.hidden = true), 15000)
+      undo.onclick = () => {
+        clearTimeout(undoTimer)
+        Object.assign(r, before)
+        if (before.awarded === undefined) delete r.awarded
+        for (const radio of $$<HTMLInputElement>('input[type=radio]', li)) radio.checked = radio.value === before.rating
+        awarded.hidden = before.rating !== 'points'
+        undo.hidden = true
+        markItem(li)
+        changed()
+        $<HTMLInputElement>('input[type=radio]:checked', li)?.focus()
+      }
     })
     const note = $<HTMLTextAreaElement>('.cl-note', li)!
     note.addEventListener('input', () => {
@@ -118,6 +143,8 @@ export function initChecklist(): void {
       $('.cl-start', li)!.addEventListener('click', () => {
         session.timers[ref] = Date.now()
         showTimer(li)
+        // The pressed button disappears: keep the keyboard where the evaluator is.
+        $('.cl-stop', li)!.focus()
         changed()
       })
       $('.cl-stop', li)!.addEventListener('click', () => {
@@ -129,15 +156,29 @@ export function initChecklist(): void {
           elapsed.value = String(Math.round(minutes * 100) / 100)
         }
         showTimer(li)
+        $('.cl-start', li)!.focus()
         changed()
       })
     }
-    $('.cl-save-finding', li)!.addEventListener('click', () => saveFinding(li, ref))
+    // The finding form is built when first opened: 38 items × a full form with every unit made the page
+    // 150 KB and thousands of elements, most never used.
+    const box = $<HTMLDetailsElement>('.cl-finding', li)!
+    box.addEventListener('toggle', () => {
+      if (!box.open || $('.cl-grid', box)) return
+      const form = ($<HTMLTemplateElement>('#cl-finding-form')!.content.cloneNode(true) as DocumentFragment)
+      ;($<HTMLTextAreaElement>('[name=text]', form)!).value = item.text
+      const unit = $<HTMLSelectElement>('[name=unit]', form)!
+      if (box.dataset.unit) unit.value = box.dataset.unit
+      $('.cl-save-finding', form)!.addEventListener('click', () => saveFinding(li, ref))
+      box.append(form)
+    })
   }
 
   function markItem(li: HTMLElement): void {
     const r = session.ratings[li.dataset.ref!]
     li.dataset.rating = r?.rating ?? ''
+    // Nothing to clear on an unrated item: no button, one tab stop less per item.
+    $('.cl-clear', li)!.hidden = !r?.rating
   }
 
   function showTimer(li: HTMLElement): void {
@@ -209,8 +250,15 @@ export function initChecklist(): void {
   // ── summary ──────────────────────────────────────────────────────────────────
   const summary = $('#cl-summary')!
   const out = (name: string) => $(`[data-out=${name}]`, summary)!
+  const announce = $('#cl-announce')!
+  let announceTimer: ReturnType<typeof setTimeout> | undefined
+  let announced = ''
   function renderSummary(): void {
     const r = scoreDrill(data.items, session.ratings, data.grading)
+    // Screen readers hear only the score and the grade, once the evaluator pauses, not the whole bar.
+    const spoken = `${c.score} ${r.score === null ? '—' : r.score.toFixed(1)}，${c.grade} ${gradeLabel(r.grade, data.grading, data.locale)}`
+    clearTimeout(announceTimer)
+    if (spoken !== announced) announceTimer = setTimeout(() => (announce.textContent = announced = spoken), 800)
     out('score').textContent = r.score === null ? '—' : r.score.toFixed(1)
     out('state').textContent = r.score === null ? '' : data.locale === 'en' ? ` (${r.provisional ? c.provisional : c.final})` : `（${r.provisional ? c.provisional : c.final}）`
     out('grade').textContent = gradeLabel(r.grade, data.grading, data.locale)
@@ -286,6 +334,7 @@ export function initChecklist(): void {
         $('.cl-clock', li)!.textContent = ''
       }
       markItem(li)
+      $('.cl-undo', li)!.hidden = true
       li.classList.remove('disagree')
       $('.cl-disagreement', li)?.remove()
     }
