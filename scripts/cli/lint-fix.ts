@@ -1,7 +1,7 @@
 // `yuanku lint --fix`: writes the certain fixes of the findings in scope, file by file, atomically,
 // and only to files that have a fix. A file that changed on disk since it was linted is left alone.
 import { readFileSync } from 'node:fs'
-import { decodePlanBytes } from '../lib/load/decode.ts'
+import { decodePlanBytes, loneCrAsLf } from '../lib/load/decode.ts'
 import { writeFileAtomic } from '../lib/fs/atomic.ts'
 import { applyFixes } from '../lib/fix.ts'
 import type { Fix } from '../lib/model/finding.ts'
