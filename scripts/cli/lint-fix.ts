@@ -56,6 +56,12 @@ export async function applyChangedFixes(first: LintRun, relint: () => Promise<Li
     for (const [file, entries] of byFile) {
       const source = sourceOf(run.library, file)
       if (!source) continue
+      // A drill record is evidence of an evaluation: --fix never rewrites it, whatever rule offers a fix.
+      if (run.library.drills.some((d) => d.path === file)) {
+        untouchable.add(file)
+        notes.push({ file, zh: '演练记录是评估凭证，--fix 不修改（得分见 yuanku drill score --write，其余请手工修改）', en: 'a drill record is evidence; --fix leaves it alone (scores: yuanku drill score --write; anything else by hand)' })
+        continue
+      }
       const disk = decodePlanBytes(readFileSync(source.absPath))
       // The loader reads a lone CR as LF, one character for one: compare that way, then edit the file's own text.
       if (!disk.ok || loneCrAsLf(disk.text) !== source.text) {
