@@ -1,5 +1,5 @@
-// The fixes that merge two `units` entries: duplicate-unit, and dissolved-unit when the plan already lists
-// the successor (it used to add the successor a second time). Applied as `lint --fix` does, pass by pass.
+// The fixes that rewrite more than one id: merging two `units` entries (duplicate-unit, and dissolved-unit when
+// the plan already lists the successor, which used to list it twice) and fullwidth-space. Applied pass by pass, as lint --fix does.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -79,5 +79,27 @@ describe('merging units entries', () => {
     writeFileSync(join(dir, 'forest.md'), before)
     const findings = lintFixture(dir, { only: ['duplicate-unit'] })
     expect(findings.map((f) => [f.place.line, f.place.column, Boolean(f.fix)])).toEqual([[10, 50, false]])
+  })
+})
+
+describe('fullwidth-space --fix', () => {
+  it('removes the spaces where the value stays the same string; reports the rest', () => {
+    const fixture = readFileSync(new URL('./fullwidth-space/not-ok/forest.md', import.meta.url), 'utf8')
+    const { text } = fixed({ 'forest.md': fixture }, ['fullwidth-space'])
+    // Quoted values and `2024␣` (which would become a number) stay as written.
+    expect(text['forest.md']).toBe(
+      fixture
+        .replace('title: \u3000示例市', 'title: 示例市')
+        .replace('lead_unit: shi-ziran\u3000', 'lead_unit: shi-ziran')
+        .replace('预防宣传\u00a0]', '预防宣传]')
+        .replace('status: draft\u00a0', 'status: draft'),
+    )
+    const dir = mkdtempSync(join(tmpdir(), 'yuanku-fw-'))
+    for (const name of ['units.yaml', 'library.yaml']) cpSync(join(BASE, name), join(dir, name))
+    writeFileSync(join(dir, 'forest.md'), text['forest.md'])
+    expect(lintFixture(dir, { only: ['fullwidth-space'] }).map(findingLine)).toEqual([
+      'forest.md:13:14-13:21 “units[0].duties[0]”的值结尾有全角空格，YAML 会把它当作值的一部分',
+      'forest.md:17:10-17:15 “version”的值结尾有全角空格，YAML 会把它当作值的一部分',
+    ])
   })
 })
