@@ -116,12 +116,16 @@ describe('bad input battery, part three', () => {
   })
 
   it('--fix rewrites the plans it can and never a drill record, even with a wrong score', () => {
-    const fixDir = library({ 'drills/2026-05-12-score.md': DRILL, 'units/twice.md': FILES['units/twice.md'] })
+    // The record also names a unit by its name where an id belongs: unknown-unit offers a fix, --fix declines it.
+    const drill = DRILL.replace('findings: []', 'findings:\n  - { text: 通信中断, severity: minor, unit: 示例市应急管理局, action: 配备卫星电话, due: 2026-06-01, status: open, requires_revision: false }')
+    const fixDir = library({ 'drills/2026-05-12-score.md': drill, 'units/twice.md': FILES['units/twice.md'] })
     const drillBefore = readFileSync(join(fixDir, 'drills/2026-05-12-score.md'), 'utf8')
     const r = run(['lint', '.', '--fix', '--today', '2026-11-01', '--no-cache'], fixDir)
     expect(r.stdout).toContain('units/twice.md：已修复 1 处\n  17:1  duplicate-unit')
     expect(r.stdout).toContain('drills/2026-05-12-score.md:42:8  错误  记录的得分 90 与评估项重新计算的得分 75 不符（等级应为“合格”）  drill-score-mismatch')
     expect(r.stdout).not.toContain('drills/2026-05-12-score.md：已修复')
+    expect(r.stdout).toContain('drills/2026-05-12-score.md：演练记录是评估凭证，--fix 不修改（得分见 yuanku drill score --write，其余请手工修改）')
+    expect(r.stdout).toMatch(/drills\/2026-05-12-score\.md:\d+:\d+  错误  .*示例市应急管理局.*unknown-unit/)
     expect(readFileSync(join(fixDir, 'drills/2026-05-12-score.md'), 'utf8')).toBe(drillBefore)
     // The second shi-ziran (member, no duties) folds into the first (lead): only its lines go.
     expect(readFileSync(join(fixDir, 'units/twice.md'), 'utf8')).toBe(plan('units-twice'))
