@@ -5,7 +5,7 @@
 //   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
 // The library is loaded and linted once here (findings are shown on the site; lint errors do not stop
 // the build), then Astro renders the pages in this same process and Pagefind indexes the output.
-import { existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -94,10 +94,38 @@ async function main(): Promise<void> {
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
   if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   await pagefind.close()
+  stampServiceWorker(outDir)
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 份预案入索引 plans indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(done - rendered)} s)`)
+}
+
+/**
+ * Writes the build id (a hash of the built files' names and contents) and the entry cap into sw.js: the
+ * cache name changes with every build whose output changed, so the new worker deletes the old caches.
+ * SW_MAX_ENTRIES caps the cached pages and assets (default 500).
+ */
+function stampServiceWorker(outDir: string): void {
+  const sw = join(outDir, 'sw.js')
+  if (!existsSync(sw)) return
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else if (path !== sw) {
+        hash.update(`${path.slice(outDir.length)}\0`)
+        hash.update(readFileSync(path))
+      }
+    }
+  }
+  walk(outDir)
+  const max = Number(process.env.SW_MAX_ENTRIES)
+  const text = readFileSync(sw, 'utf8')
+    .replace('__YUANKU_BUILD__', hash.digest('hex').slice(0, 16))
+    .replace('__YUANKU_SW_MAX_ENTRIES__', Number.isInteger(max) && max > 0 ? String(max) : '500')
+  writeFileSync(sw, text)
 }
 
 main().catch((error) => {

@@ -5,6 +5,10 @@ import { parseArgs } from 'node:util'
 import { DRILLS_DIR, loadLibrary, loadLibraryMeta } from '../lib/load/library.ts'
 import { checkRecord, type RecordCheck } from '../lib/drill/check.ts'
 import { MAX_IMPORT_BYTES, parseImport } from '../lib/drill/import.ts'
+import { rewriteScores } from '../lib/drill/rewrite.ts'
+import { applyFixes } from '../lib/fix.ts'
+import { writeFileAtomic } from '../lib/fs/atomic.ts'
+import { loneCrAsLf } from '../lib/load/decode.ts'
 import { recordToMarkdown } from '../lib/drill/record.ts'
 import { gradeLabel, resolveGrading, type GradingInput } from '../lib/drill/score.ts'
 import type { DrillRecordData } from '../lib/drill/types.ts'
@@ -13,9 +17,12 @@ import { EXIT, UsageError } from './errors.ts'
 import { findLibraryRoot } from './library-path.ts'
 
 export const drillHelp = `用法 / Usage:
-  yuanku drill score 文件 FILE [--locale zh-CN|en]
-      重新计算演练记录的得分、等级、完成度和否决项，并与记录的得分比对
-      recompute a drill record's score, grade, completion and critical failures; compare with the recorded score
+  yuanku drill score 文件 FILE [--locale zh-CN|en] [--write]
+      重新计算演练记录的得分、等级、完成度和否决项，并与记录的得分比对；--write 把不一致的得分、等级、
+      未评项数和单项得分改为计算结果（只改这些值，原子写入）
+      recompute a drill record's score, grade, completion and critical failures; compare with the recorded score;
+      --write sets the mismatching score, grade, unrated count and item points to the computed values (only
+      those values, written atomically)
   yuanku drill add 文件 FILE [--library plans]
       校验评估页面导出的演练记录（Markdown 或 JSON），收录到 plans/drills/<日期>-<预案>[-n].md
       validate an exported drill record (Markdown or JSON) and store it as plans/drills/<date>-<plan>[-n].md
@@ -41,6 +48,9 @@ interface ReadRecord {
   narrative?: string
   format: 'json' | 'markdown'
   text: string
+  /** The file as read (BOM and line breaks as written). */
+  raw: string
+  abs: string
 }
 
 /** Reads and strictly validates a record file; prints the problems and returns undefined when it is not one. */
@@ -51,14 +61,15 @@ function readRecord(file: string): ReadRecord | undefined {
     console.error(`${file}: 文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB / file larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
     return undefined
   }
-  const text = readFileSync(abs, 'utf8')
+  const raw = readFileSync(abs, 'utf8')
+  const text = loneCrAsLf(raw.replace(/^\uFEFF/, ''))
   const parsed = parseImport(text)
   if (!parsed.ok) {
     console.error(`${file}: 不是有效的演练记录 / not a valid drill record`)
     for (const e of parsed.errors) console.error(`  ${e}`)
     return undefined
   }
-  return { record: parsed.record, narrative: parsed.narrative, format: parsed.format, text }
+  return { record: parsed.record, narrative: parsed.narrative, format: parsed.format, text, raw, abs }
 }
 
 function checkLocale(value: string | undefined): Locale | undefined {
@@ -67,7 +78,7 @@ function checkLocale(value: string | undefined): Locale | undefined {
 }
 
 async function runScore(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { locale: { type: 'string' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
   if (values.help) {
     console.log(drillHelp)
     return EXIT.ok
@@ -86,8 +97,30 @@ async function runScore(argv: string[]): Promise<number> {
   const read = readRecord(file)
   if (!read) return EXIT.failure
   const check = checkRecord(read.record, grading)
-  process.stdout.write(scoreReport(relative(process.cwd(), resolve(file)) || file, read.record, check, resolveGrading(grading), locale))
-  return check.mismatch ? EXIT.findings : EXIT.ok
+  const shown = relative(process.cwd(), resolve(file)) || file
+  process.stdout.write(scoreReport(shown, read.record, check, resolveGrading(grading), locale))
+  if (!values.write || !check.mismatch) return check.mismatch ? EXIT.findings : EXIT.ok
+  return writeScores(shown, read, check, locale)
+}
+
+/** `--write`: the recomputed values into the record file, value spans only; exit 0 once written. */
+function writeScores(shown: string, read: ReadRecord, check: RecordCheck, locale: Locale): number {
+  if (read.format === 'json') {
+    console.error(say(locale, { zh: `${shown}：--write 只修改 Markdown 演练记录；JSON 导出文件请先用 yuanku drill add 收录`, en: `${shown}: --write edits Markdown drill records only; add a JSON export with yuanku drill add first` }))
+    return EXIT.findings
+  }
+  const rewrite = rewriteScores(read.text, check)
+  if (!rewrite.ok) {
+    console.error(say(locale, { zh: `${shown}：“${rewrite.field}”的写法无法确定地替换，未写入；请手工修改`, en: `${shown}: "${rewrite.field}" is written in a form that cannot be replaced with certainty; nothing written, edit it by hand` }))
+    return EXIT.findings
+  }
+  // Same offsets in the file as written: loneCrAsLf replaces one character by one, and the BOM is outside.
+  const bom = read.raw.startsWith('\uFEFF')
+  const body = applyFixes(bom ? read.raw.slice(1) : read.raw, rewrite.fixes).text
+  writeFileAtomic(read.abs, bom ? `\uFEFF${body}` : body)
+  const lines = rewrite.edits.map((e) => `  ${e.field}: ${e.before} → ${e.after}`)
+  process.stdout.write(`${say(locale, { zh: `已写入 ${shown}：`, en: `Written to ${shown}:` })}\n${lines.join('\n')}\n`)
+  return EXIT.ok
 }
 
 const num = (n: number | null, locale: Locale) => (n === null ? (locale === 'en' ? 'none' : '无') : String(n))

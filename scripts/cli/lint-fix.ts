@@ -1,7 +1,9 @@
 // `yuanku lint --fix`: writes the certain fixes of the findings in scope, file by file, atomically,
 // and only to files that have a fix. A file that changed on disk since it was linted is left alone.
+// `--fix-dry-run` computes the same changes and writes nothing. Every change is listed per file
+// (place, rule, old → new), so the user sees exactly what was (or would be) rewritten.
 import { readFileSync } from 'node:fs'
-import { decodePlanBytes } from '../lib/load/decode.ts'
+import { decodePlanBytes, loneCrAsLf } from '../lib/load/decode.ts'
 import { writeFileAtomic } from '../lib/fs/atomic.ts'
 import { applyFixes } from '../lib/fix.ts'
 import type { Fix } from '../lib/model/finding.ts'
@@ -19,9 +21,18 @@ export function sourceOf(library: Library, file: string): SourceFile | undefined
   )
 }
 
+/** One edit as the user sees it: where (in the text before that pass), which rule, the old and the new text. */
+export interface Change {
+  line: number
+  column: number
+  ruleId: string
+  before: string
+  after: string
+}
+
 export interface FixOutcome {
-  /** Files written, with the number of fixes applied to each (over all passes). */
-  fixed: { file: string; count: number }[]
+  /** Files written (or that would be written, on a dry run), with each change applied to them. */
+  fixed: { file: string; changes: Change[] }[]
   notes: { file: string; zh: string; en: string }[]
   /** The lint after the last write (the first run when nothing was written). */
   run: LintRun
@@ -30,35 +41,73 @@ export interface FixOutcome {
 /** Fixes can touch each other (one per pass); ESLint stops after 10 passes, so do we. */
 const MAX_PASSES = 10
 
-export async function applyChangedFixes(first: LintRun, relint: () => Promise<LintRun>): Promise<FixOutcome> {
-  const counts = new Map<string, number>()
+export async function applyChangedFixes(first: LintRun, relint: () => Promise<LintRun>, options: { dryRun?: boolean } = {}): Promise<FixOutcome> {
+  const changes = new Map<string, Change[]>()
   const notes: FixOutcome['notes'] = []
   const untouchable = new Set<string>()
   let run = first
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const byFile = new Map<string, Fix[]>()
+    const byFile = new Map<string, { fix: Fix; ruleId: string }[]>()
     for (const f of run.findings) {
       if (!f.fix || untouchable.has(f.file)) continue
-      byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.fix])
+      byFile.set(f.file, [...(byFile.get(f.file) ?? []), { fix: f.fix, ruleId: f.ruleId }])
     }
     let wrote = false
-    for (const [file, fixes] of byFile) {
+    for (const [file, entries] of byFile) {
       const source = sourceOf(run.library, file)
       if (!source) continue
+      // A drill record is evidence of an evaluation: --fix never rewrites it, whatever rule offers a fix.
+      if (run.library.drills.some((d) => d.path === file)) {
+        untouchable.add(file)
+        notes.push({ file, zh: '演练记录是评估凭证，--fix 不修改（得分见 yuanku drill score --write，其余请手工修改）', en: 'a drill record is evidence; --fix leaves it alone (scores: yuanku drill score --write; anything else by hand)' })
+        continue
+      }
       const disk = decodePlanBytes(readFileSync(source.absPath))
-      if (!disk.ok || disk.text !== source.text) {
+      // The loader reads a lone CR as LF, one character for one: compare that way, then edit the file's own text.
+      if (!disk.ok || loneCrAsLf(disk.text) !== source.text) {
         untouchable.add(file)
         notes.push({ file, zh: '文件在检查期间被改动，未修复', en: 'changed on disk while being linted; not fixed' })
         continue
       }
-      const { text, applied } = applyFixes(source.text, fixes)
-      if (!applied.length || text === source.text) continue
+      const crOnly = disk.text.includes('\r') && !disk.text.includes('\n')
+      const fixes = entries.map((e) => (crOnly ? { ...e.fix, text: e.fix.text.replace(/\n/g, '\r') } : e.fix))
+      const { text, applied } = applyFixes(disk.text, fixes)
+      if (!applied.length || text === disk.text) continue
+      const list = changes.get(file) ?? []
+      for (const fix of applied) {
+        const { line, column } = source.lines.position(fix.start)
+        list.push({ line, column, ruleId: entries[fixes.indexOf(fix)]?.ruleId ?? '', before: disk.text.slice(fix.start, fix.end), after: fix.text })
+      }
+      changes.set(file, list)
+      if (options.dryRun) continue
       writeFileAtomic(source.absPath, disk.bom ? `\uFEFF${text}` : text)
-      counts.set(file, (counts.get(file) ?? 0) + applied.length)
       wrote = true
     }
     if (!wrote) break
     run = await relint()
   }
-  return { fixed: [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, count]) => ({ file, count })), notes, run }
+  return { fixed: [...changes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => ({ file, changes: list })), notes, run }
+}
+
+/** A changed text on one line of the summary: line breaks shown as ⏎, long texts shortened in the middle. */
+function shown(text: string): string {
+  const one = text.replace(/\r\n|\r|\n/g, '⏎')
+  return one.length > 60 ? `${one.slice(0, 28)}…${one.slice(-28)}` : one
+}
+
+/** The per-file summary `--fix` and `--fix-dry-run` print. */
+export function fixSummary(outcome: FixOutcome, locale: 'zh-CN' | 'en', displayPath: (file: string) => string, dryRun: boolean): string[] {
+  const lines: string[] = []
+  for (const { file, changes } of outcome.fixed) {
+    const n = changes.length
+    if (locale === 'en') lines.push(`${displayPath(file)}: ${dryRun ? 'would fix' : 'fixed'} ${n} problem${n === 1 ? '' : 's'}${dryRun ? ' (dry run, nothing written)' : ''}`)
+    else lines.push(`${displayPath(file)}：${dryRun ? '将修复' : '已修复'} ${n} 处${dryRun ? '（试运行，未写入）' : ''}`)
+    for (const c of changes) {
+      const before = c.before === '' ? (locale === 'en' ? '(nothing)' : '（无）') : `“${shown(c.before)}”`
+      const after = c.after === '' ? (locale === 'en' ? '(removed)' : '（删除）') : `“${shown(c.after)}”`
+      lines.push(`  ${c.line}:${c.column}  ${c.ruleId}  ${before} → ${after}`)
+    }
+  }
+  for (const note of outcome.notes) lines.push(locale === 'en' ? `${displayPath(note.file)}: ${note.en}` : `${displayPath(note.file)}：${note.zh}`)
+  return lines
 }

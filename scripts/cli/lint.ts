@@ -13,7 +13,7 @@ import type { Finding, Locale, Place } from '../lib/model/finding.ts'
 import type { Library } from '../lib/model/library.ts'
 import { EXIT, UsageError } from './errors.ts'
 import { resolveTargets, type Target } from './library-path.ts'
-import { applyChangedFixes, sourceOf } from './lint-fix.ts'
+import { applyChangedFixes, fixSummary, sourceOf } from './lint-fix.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
 
 export { displayPathFrom }
@@ -26,7 +26,9 @@ export const lintHelp = `用法 / Usage: yuanku lint [路径或通配符 paths/g
   --rule ID                    只运行该规则（可重复）/ run only this rule (repeatable)
   --changed[=REF]              只报告自 REF（默认 HEAD）以来 Git 中改动的文件及与其相互链接的预案
                                / only files changed in Git since REF (default HEAD) and the plans linked to or from them
-  --fix                        自动修复能确定的问题（如已撤销单位编号 → 承接单位）/ apply the fixes that are certain
+  --fix                        自动修复能确定的问题，并逐文件列出每处改动（见 docs/fix.md）/ apply the fixes that are certain and list each change per file
+  --fix-dry-run                列出 --fix 将做的改动，不写入文件 / list the changes --fix would make, write nothing
+                               （与 --rule 同用时只修复所列规则 / with --rule, only the named rules' fixes）
   --sarif-base DIR             SARIF 文件路径相对于 DIR（如仓库根目录，GitHub 代码扫描需要），默认相对于预案库
                                / SARIF artifact URIs relative to DIR (e.g. the repository root, for GitHub code scanning)
   --no-cache                   不读写缓存 / do not use the cache
@@ -114,6 +116,7 @@ export async function runLint(argv: string[]): Promise<number> {
       today: { type: 'string' },
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       'no-cache': { type: 'boolean' },
       'cache-location': { type: 'string' },
       'sarif-base': { type: 'string' },
@@ -131,6 +134,7 @@ export async function runLint(argv: string[]): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings 应为非负整数 / --max-warnings must be a whole number')
   for (const id of values.rule ?? []) if (!rules.some((r) => r.id === id)) throw unknownRule(id)
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用 / --fix and --fix-dry-run exclude each other')
   if (values['no-cache'] && values['cache-location']) throw new UsageError('--no-cache 与 --cache-location 不能同时使用 / --no-cache and --cache-location exclude each other')
 
   const target = resolveTargets(positionals, cwd)
@@ -162,11 +166,11 @@ export async function runLint(argv: string[]): Promise<number> {
   const displayPath = (file: string) => show(join(current.library.root, file))
   const toStdout = !values.output && values.format === 'stylish'
 
-  if (values.fix) {
-    const { fixed, notes, run: after } = await applyChangedFixes(current, run)
-    current = after
-    const report = fixed.map(({ file, count }) => (locale === 'en' ? `${displayPath(file)}: fixed ${count} problem${count === 1 ? '' : 's'}` : `${displayPath(file)}：已修复 ${count} 处`))
-    for (const note of notes) report.push(locale === 'en' ? `${displayPath(note.file)}: ${note.en}` : `${displayPath(note.file)}：${note.zh}`)
+  if (values.fix || values['fix-dry-run']) {
+    const dryRun = Boolean(values['fix-dry-run'])
+    const outcome = await applyChangedFixes(current, run, { dryRun })
+    current = outcome.run
+    const report = fixSummary(outcome, locale, displayPath, dryRun)
     if (report.length) (toStdout ? process.stdout : process.stderr).write(`${report.join('\n')}\n${toStdout ? '\n' : ''}`)
   }
 

@@ -2,9 +2,25 @@
 // Registered by the checklist page with the site's base path as its scope. Pages: network first, the
 // cached copy when offline. Assets (hashed file names): cache first. The page posts the URLs it loaded
 // before the worker controlled it, so the first visit is enough.
-const CACHE = 'yuanku-site-v1'
+// The build writes its id into the cache name (scripts/build-site.ts): a new build installs a new worker
+// (the file differs), whose activate deletes the caches of every older build, so the hashed assets of
+// past builds do not pile up on a tablet. The number of entries is capped too; the oldest go first
+// (a page visited again is put again, so it counts as new).
+const BUILD = '__YUANKU_BUILD__'
+const CACHE = `yuanku-site-${BUILD}`
+const MAX_ENTRIES = Number('__YUANKU_SW_MAX_ENTRIES__') || 500
 
 self.addEventListener('install', () => self.skipWaiting())
+
+/** Deletes the oldest entries beyond MAX_ENTRIES (keys() lists them in the order they were put). */
+function trim(cache) {
+  return cache.keys().then((keys) => Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES)).map((k) => cache.delete(k))))
+}
+
+/** Puts a response and keeps the cache within its cap. */
+function store(key, response) {
+  return caches.open(CACHE).then((cache) => cache.put(key, response).then(() => trim(cache)))
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -21,7 +37,7 @@ const pageKey = (url) => url.split('#')[0].split('?')[0]
 self.addEventListener('message', (event) => {
   const data = event.data
   if (!data || data.type !== 'cache' || !Array.isArray(data.urls)) return
-  const urls = data.urls.filter(inScope).slice(0, 500)
+  const urls = data.urls.filter(inScope).slice(0, MAX_ENTRIES)
   event.waitUntil(
     caches
       .open(CACHE)
@@ -32,7 +48,7 @@ self.addEventListener('message', (event) => {
               .then((res) => (res.ok ? cache.put(pageKey(url), res) : undefined))
               .catch(() => undefined),
           ),
-        ),
+        ).then(() => trim(cache)),
       )
       .then(() => event.source && event.source.postMessage({ type: 'cached', count: urls.length })),
   )
@@ -46,26 +62,22 @@ self.addEventListener('fetch', (event) => {
       fetch(request)
         .then((res) => {
           if (res.ok) {
-            const copy = res.clone()
-            caches.open(CACHE).then((cache) => cache.put(pageKey(request.url), copy))
+            event.waitUntil(store(pageKey(request.url), res.clone()))
           }
           return res
         })
         .catch(() =>
-          caches.match(pageKey(request.url)).then((hit) => hit || new Response('离线，且此页面尚未缓存 / offline, and this page is not cached', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })),
+          caches.match(pageKey(request.url), { cacheName: CACHE }).then((hit) => hit || new Response('离线，且此页面尚未缓存 / offline, and this page is not cached', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })),
         ),
     )
     return
   }
   event.respondWith(
-    caches.match(pageKey(request.url)).then(
+    caches.match(pageKey(request.url), { cacheName: CACHE }).then(
       (hit) =>
         hit ||
         fetch(request).then((res) => {
-          if (res.ok && res.type === 'basic') {
-            const copy = res.clone()
-            caches.open(CACHE).then((cache) => cache.put(pageKey(request.url), copy))
-          }
+          if (res.ok && res.type === 'basic') event.waitUntil(store(pageKey(request.url), res.clone()))
           return res
         }),
     ),

@@ -17,6 +17,8 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
     expect(r.stdout).toBe(
       [
         'plans/city/forest.md：已修复 2 处',
+        '  9:12  dissolved-unit  “shi-linye” → “shi-ziran”',
+        '  11:11  dissolved-unit  “shi-linye” → “shi-ziran”',
         '',
         'plans/city/flood.md',
         FLOOD,
@@ -44,11 +46,54 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
     const crlf = `\uFEFF${readFileSync(forest, 'utf8').replace(/\n/g, '\r\n')}`
     writeFileSync(forest, crlf)
     const r = await yuanku(['lint', 'plans/city/forest.md', '--fix', '--format', 'json', '--locale', 'en', '--today', TODAY, '--no-cache'], dir)
-    expect(r.stderr).toBe('plans/city/forest.md: fixed 2 problems\n')
+    expect(r.stderr).toBe('plans/city/forest.md: fixed 2 problems\n  9:12  dissolved-unit  “shi-linye” → “shi-ziran”\n  11:11  dissolved-unit  “shi-linye” → “shi-ziran”\n')
     expect(JSON.parse(r.stdout).findings.map((f: { line: number; ruleId: string }) => `${f.line} ${f.ruleId}`)).toEqual(['14 dissolved-unit'])
     const bytes = readFileSync(forest)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toBe(crlf.replace('lead_unit: shi-linye #', 'lead_unit: shi-ziran #').replace('  - unit: shi-linye\r\n', '  - unit: shi-ziran\r\n'))
+  })
+
+  it('--fix-dry-run lists the same changes and writes nothing', async () => {
+    const dir = workspace()
+    const forest = join(dir, 'plans/city/forest.md')
+    const before = readFileSync(forest, 'utf8')
+    const stat = statSync(forest)
+    const r = await yuanku(['lint', '--fix-dry-run', '--today', TODAY, '--no-cache'], dir)
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      'plans/city/forest.md：将修复 2 处（试运行，未写入）',
+      '  9:12  dissolved-unit  “shi-linye” → “shi-ziran”',
+      '  11:11  dissolved-unit  “shi-linye” → “shi-ziran”',
+      '',
+    ])
+    // The findings are those of the unchanged files: both dissolved ids are still reported.
+    expect(r.stdout.match(/dissolved-unit$/gm)?.length).toBe(3)
+    expect(r.code).toBe(1)
+    expect(readFileSync(forest, 'utf8')).toBe(before)
+    expect(statSync(forest).mtimeMs).toBe(stat.mtimeMs)
+    expect((await yuanku(['lint', '--fix', '--fix-dry-run'], dir)).code).toBe(2)
+  })
+
+  it('--rule limits the fixes to the named rules', async () => {
+    const dir = workspace()
+    const forest = join(dir, 'plans/city/forest.md')
+    const before = readFileSync(forest, 'utf8')
+    const other = await yuanku(['lint', '--fix', '--rule', 'placeholder-text', '--today', TODAY, '--no-cache'], dir)
+    expect(other.stdout).not.toContain('已修复')
+    expect(readFileSync(forest, 'utf8')).toBe(before)
+    const named = await yuanku(['lint', '--fix', '--rule', 'dissolved-unit', '--today', TODAY, '--no-cache'], dir)
+    expect(named.stdout.split('\n')[0]).toBe('plans/city/forest.md：已修复 2 处')
+    expect(readFileSync(forest, 'utf8')).not.toBe(before)
+  })
+
+  it('keeps CR-only line ends (read as line breaks, written back as they were)', async () => {
+    const dir = workspace()
+    const forest = join(dir, 'plans/city/forest.md')
+    const cr = readFileSync(forest, 'utf8').replace(/\n/g, '\r')
+    writeFileSync(forest, cr)
+    const r = await yuanku(['lint', 'plans/city/forest.md', '--fix', '--today', TODAY, '--no-cache'], dir)
+    // Same places as the LF file: the loader counts a lone CR as a line break.
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['plans/city/forest.md：已修复 2 处', '  9:12  dissolved-unit  “shi-linye” → “shi-ziran”', '  11:11  dissolved-unit  “shi-linye” → “shi-ziran”'])
+    expect(readFileSync(forest, 'utf8')).toBe(cr.replace('lead_unit: shi-linye #', 'lead_unit: shi-ziran #').replace('  - unit: shi-linye\r', '  - unit: shi-ziran\r'))
   })
 
   it('fixes only the files the arguments name', async () => {

@@ -31,6 +31,8 @@ export interface BuildOptions {
   public?: boolean
   base?: string
   today?: string
+  /** Extra environment for the build (e.g. SW_MAX_ENTRIES). */
+  env?: Record<string, string>
 }
 
 export interface BuiltSite {
@@ -103,7 +105,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
         [join(ROOT, 'scripts/build-site.ts'), ...(full.public ? ['--public'] : [])],
         {
           cwd: ROOT,
-          env: { ...process.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
+          env: { ...process.env, ...full.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
           maxBuffer: 64 << 20,
           timeout: 280_000,
         },

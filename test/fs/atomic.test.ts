@@ -1,7 +1,7 @@
 // Writes never tear a user's file: a write killed halfway leaves the original intact, and new files
 // are never clobbered.
-import { spawn } from 'node:child_process'
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -48,5 +48,75 @@ describe('atomic writes', () => {
     expect(readFileSync(file, 'utf8')).toBe(original)
     // The half-written data went to a temp file beside it, never into the plan.
     expect(readdirSync(dir).some((n) => n.startsWith('.plan.md.') && n.endsWith('.tmp'))).toBe(true)
+  })
+
+  // A preload records every open/fsync/rename/link of the child process (Node's builtin ESM exports are
+  // synced, so atomic.ts's named imports see the wrappers): the directory must be synced after the
+  // rename, or a power cut can bring back the old file although the call returned.
+  const TRACE = `
+import fs from 'node:fs'
+import { syncBuiltinESMExports } from 'node:module'
+const log = []
+const { openSync, fsyncSync, renameSync, linkSync, writeFileSync } = fs
+const names = new Map()
+fs.openSync = function (path, ...rest) {
+  const fd = openSync.call(fs, path, ...rest)
+  names.set(fd, String(path))
+  log.push(['open', String(path)])
+  return fd
+}
+fs.fsyncSync = function (fd) {
+  log.push(['fsync', names.get(fd)])
+  return fsyncSync.call(fs, fd)
+}
+fs.renameSync = function (from, to) {
+  log.push(['rename', String(to)])
+  return renameSync.call(fs, from, to)
+}
+fs.linkSync = function (from, to) {
+  log.push(['link', String(to)])
+  return linkSync.call(fs, from, to)
+}
+syncBuiltinESMExports()
+process.on('exit', () => writeFileSync(process.env.TRACE_OUT, JSON.stringify(log)))
+`
+
+  function trace(call: string): { dir: string; steps: string[][] } {
+    const dir = mkdtempSync(join(tmpdir(), 'yuanku-atomic-'))
+    const preload = join(dir, 'trace.mjs')
+    writeFileSync(preload, TRACE)
+    const out = join(dir, 'trace.json')
+    const work = join(dir, 'lib')
+    mkdirSync(work)
+    writeFileSync(join(work, 'plan.md'), 'old')
+    const script = `import { writeFileAtomic, createFileAtomic } from ${JSON.stringify(ATOMIC)}; ${call.replaceAll('DIR', JSON.stringify(work))}`
+    const r = spawnSync(process.execPath, ['--import', preload, '--input-type=module', '-e', script], { env: { ...process.env, TRACE_OUT: out }, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    const steps = (JSON.parse(readFileSync(out, 'utf8')) as string[][]).filter(([, p]) => p?.startsWith(work))
+    return { dir: work, steps: steps.map(([op, p]) => [op, p === work ? '<dir>' : p.endsWith('.tmp') ? '<tmp>' : p.slice(work.length + 1)]) }
+  }
+
+  it('writeFileAtomic syncs the data, renames, then syncs the folder', () => {
+    const { dir, steps } = trace(`writeFileAtomic(DIR + '/plan.md', 'new')`)
+    expect(steps).toEqual([
+      ['open', '<tmp>'],
+      ['fsync', '<tmp>'],
+      ['rename', 'plan.md'],
+      ['open', '<dir>'],
+      ['fsync', '<dir>'],
+    ])
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('new')
+  })
+
+  it('createFileAtomic syncs the folder after linking the new name', () => {
+    const { dir, steps } = trace(`createFileAtomic(DIR + '/drill.md', 'new')`)
+    expect(steps).toEqual([
+      ['open', '<tmp>'],
+      ['fsync', '<tmp>'],
+      ['link', 'drill.md'],
+      ['open', '<dir>'],
+      ['fsync', '<dir>'],
+    ])
+    expect(readdirSync(dir).sort()).toEqual(['drill.md', 'plan.md'])
   })
 })

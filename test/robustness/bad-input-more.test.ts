@@ -79,8 +79,9 @@ const FILES: Record<string, string | Buffer> = {
   'bad/gb18030-4byte.md': Buffer.concat([Buffer.from('---\nid: gb4\ntitle: '), hex('95 32 82 36 81 32 e8 34'), Buffer.from('\n---\n')]),
   'bad/gb18030-mixed.md': Buffer.concat([Buffer.from('---\nid: gbm\ntitle: '), hex('cad0'), hex('cabe c0fd cad0'.repeat(14)), hex('9532 8236'), hex('d4a4 b0b8'), Buffer.from('\n---\n')]),
   'bad/utf16le-nobom.md': Buffer.from(plan('u16n'), 'utf16le'),
-  // old-Mac line ends only: one line as far as the loader is concerned (see the report), but no crash
+  // old-Mac line ends only: read as line breaks, like CommonMark and YAML do
   'bad/cr-only.md': plan('cr-only').replace(/\n/g, '\r'),
+  'endings/cr-valid.md': sentinel('cr-valid', '这里提到').replace(/\n/g, '\r'),
   // mixed line endings: positions must be those of the same file with LF only
   'endings/lf-invalid.md': plan('lf-invalid').replace('role: lead', 'role: leader'),
   'endings/mixed-invalid.md': plan('mixed-invalid').replace('role: lead', 'role: leader').split('\n').map((l, i) => (i % 2 ? `${l}\r` : l)).join('\n'),
@@ -195,10 +196,12 @@ describe('bad input battery, part two', () => {
     expect(own('locked')).toEqual(['locked:1:1-1:1 encoding 无法读取文件夹（EACCES），其中的预案未检查'])
   })
 
-  it('old-Mac CR-only line ends: a finding that names the file, inside the file, no crash', () => {
-    const f = result.findings.filter((x) => x.file === 'bad/cr-only.md')
-    expect(f.length).toBeGreaterThan(0)
-    for (const x of f) expect([x.line, x.endLine]).toEqual([1, 1])
+  it('old-Mac CR-only line ends: read as line breaks, the findings at the lines of the LF plan', () => {
+    const lf = result.findings.filter((x) => x.file === 'good/one.md').map((x) => `${x.line}:${x.column} ${x.ruleId}`)
+    const cr = result.findings.filter((x) => x.file === 'bad/cr-only.md').map((x) => `${x.line}:${x.column} ${x.ruleId}`)
+    expect(cr.length).toBeGreaterThan(0)
+    // good/one.md is the same plan plus a sentinel line at 27 (dissolved-unit); everything else is at the same place.
+    expect(cr).toEqual(lf.filter((x) => !x.endsWith('dissolved-unit')))
   })
 
   it('mixed line endings: every position is the one of the same plan with LF only', () => {
@@ -209,6 +212,7 @@ describe('bad input battery, part two', () => {
     expect(strip(own('endings/lf-valid.md'), 'lf-valid')).toEqual(valid)
     expect(strip(own('endings/mixed-valid.md'), 'mixed-valid')).toEqual(valid)
     expect(strip(own('endings/crlf-valid.md'), 'crlf-valid')).toEqual(valid)
+    expect(strip(own('endings/cr-valid.md'), 'cr-valid')).toEqual(valid)
   })
 
   it('the good plans around the bad files are all still linted', () => {

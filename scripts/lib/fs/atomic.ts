@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, linkSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, linkSync, constants } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -16,6 +16,30 @@ function writeTemp(target: string, data: string | Uint8Array, mode?: number): st
     closeSync(fd)
   }
   return tmp
+}
+
+/**
+ * Flushes the folder entry after a rename or link: the new name lives in the directory, and until the
+ * directory is on disk a power cut can bring back the old file (or no file at all for a new one).
+ * Platforms that cannot open a directory for syncing (Windows: EISDIR/EPERM) keep the rename's own
+ * guarantee; the data itself was already synced.
+ */
+export function syncDirectory(dir: string): void {
+  let fd: number
+  try {
+    fd = openSync(dir, constants.O_RDONLY | (constants.O_DIRECTORY ?? 0))
+  } catch {
+    return
+  }
+  try {
+    fsyncSync(fd)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // Some file systems (network shares, some FUSE mounts) refuse fsync on a directory.
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EPERM' && code !== 'EISDIR' && code !== 'EBADF') throw error
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
@@ -38,6 +62,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
     rmSync(tmp, { force: true })
     throw error
   }
+  syncDirectory(dirname(target))
 }
 
 /** Creates a new file atomically and refuses to replace an existing one (link(2) fails on EEXIST). */
@@ -48,4 +73,6 @@ export function createFileAtomic(target: string, data: string | Uint8Array, opti
   } finally {
     rmSync(tmp, { force: true })
   }
+  // After the temp name is gone, so the synced directory holds only the new file's name.
+  syncDirectory(dirname(target))
 }

@@ -68,7 +68,8 @@ export function bytePlace(bytes: Uint8Array, offset: number): { line: number; co
   let line = 1
   let lineStart = 0
   for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
+    // LF, or a CR not followed by LF (read as a line break too, see loneCrAsLf).
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++
       lineStart = i + 1
     }
@@ -81,4 +82,14 @@ export function bytePlace(bytes: Uint8Array, offset: number): { line: number; co
     column = prefix.length + 1
   }
   return { line, column }
+}
+
+/**
+ * Line breaks as the loader reads them: a CR not followed by LF (old Mac OS files, some exports from
+ * Word and Excel) becomes LF, as CommonMark and YAML both count it as a line break. One character for
+ * one, so every offset stays the offset of the same character in the file as written (`--fix` relies
+ * on that to edit the file with its own line breaks).
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text
 }

@@ -9,6 +9,23 @@
 type Value = null | boolean | number | string | Value[] | { [key: string]: Value }
 
 class Bail extends Error {}
+
+// YAML separates and trims with space and tab only (tabs are refused below). JavaScript's trim also strips
+// U+3000, NBSP, U+2000–U+200A, U+1680, U+205F, U+FEFF, \v and \f, which YAML keeps as part of a scalar
+// (`lead_unit: x␣` is the id "x␣", an unknown unit) or rejects as indentation: every trim here is by spaces.
+function trimStart(s: string): string {
+  let i = 0
+  while (s.charCodeAt(i) === 32) i++
+  return i === 0 ? s : s.slice(i)
+}
+function trimEnd(s: string): string {
+  let i = s.length
+  while (i > 0 && s.charCodeAt(i - 1) === 32) i--
+  return i === s.length ? s : s.slice(0, i)
+}
+function trim(s: string): string {
+  return trimStart(trimEnd(s))
+}
 const BAIL = new Bail()
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
@@ -37,7 +54,7 @@ function plain(s: string): Value {
 
 /** A scalar written on one line: quoted (no escapes) or plain. `inFlow`: inside [ ] or { }. */
 function scalar(raw: string, inFlow: boolean): Value {
-  const s = raw.trim()
+  const s = trim(raw)
   if (s === '') return null
   const q = s[0]
   if (q === '"') {
@@ -115,7 +132,7 @@ class Flow {
       this.spaces()
       if (this.i < this.s.length && !',]}'.includes(this.s[this.i])) throw BAIL
     }
-    if (text.trim() === '') throw BAIL
+    if (trim(text) === '') throw BAIL
     return scalar(text, true)
   }
 
@@ -153,7 +170,7 @@ class Flow {
     for (;;) {
       const colon = this.s.indexOf(':', this.i)
       if (colon === -1) throw BAIL
-      const k = key(this.s.slice(this.i, colon).trim())
+      const k = key(trim(this.s.slice(this.i, colon)))
       // `key:value` is one plain scalar in flow; this reader wants `key: value`.
       if (this.s[colon + 1] !== ' ') throw BAIL
       this.i = colon + 1
@@ -173,7 +190,7 @@ class Flow {
 
 /** A value written after `key:` or `- ` on the same line. */
 function inlineValue(s: string): Value {
-  const t = s.trim()
+  const t = trim(s)
   if (t.startsWith('[') || t.startsWith('{')) {
     const flow = new Flow(t)
     const value = flow.value()
@@ -239,8 +256,8 @@ class Reader {
       if (!line.text.startsWith('- ')) break
       this.i++
       const content = line.text.slice(2)
-      const lead = content.length - content.trimStart().length
-      const body = content.trimStart()
+      const body = trimStart(content)
+      const lead = content.length - body.length
       if (body === '' || body.startsWith('- ') || body === '-') throw BAIL
       const itemIndent = indent + 2 + lead
       if (!body.startsWith('[') && !body.startsWith('{') && !body.startsWith('"') && !body.startsWith("'") && /^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(body)) {
@@ -265,16 +282,16 @@ class Reader {
  * parser (which then also reports any error with its place).
  */
 export function fastYaml(text: string): Record<string, unknown> | undefined {
-  if (/[\u0085\u2028\u2029\ufeff]/.test(text) || text.includes('\t') || text.includes('\r') || text.includes('\\') || text.includes('&') || text.includes('*') || text.includes('!') || text.includes('|') || text.includes('>')) {
-    // Cheap refusals: tabs, CR, escapes and the characters of anchors, aliases, tags and block scalars.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text) || text.includes('\t') || text.includes('\r') || text.includes('\\') || text.includes('&') || text.includes('*') || text.includes('!') || text.includes('|') || text.includes('>')) {
+    // Cheap refusals: control characters (YAML forbids most of them), tabs, CR, escapes and the characters of anchors, aliases, tags and block scalars.
     // (They may be harmless inside a scalar, but then the full parser handles the file.)
     return undefined
   }
   const lines: Line[] = []
   for (const raw of text.split('\n')) {
-    const trimmed = raw.trimEnd()
+    const trimmed = trimEnd(raw)
     if (trimmed === '') continue
-    const body = trimmed.trimStart()
+    const body = trimStart(trimmed)
     if (body.startsWith('#')) continue
     if (body.includes('#')) return undefined
     if (body.startsWith('---') || body.startsWith('...') || body.startsWith('%') || body.startsWith('? ')) return undefined

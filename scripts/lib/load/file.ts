@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs'
-import { decodePlanBytes, bytePlace } from './decode.ts'
+import { decodePlanBytes, bytePlace, loneCrAsLf } from './decode.ts'
 import { readFrontmatter, type FrontmatterIssue, type FrontmatterResult } from './frontmatter.ts'
 import { schemaIssues } from './schema-issues.ts'
 import { validate, type SchemaName } from './schemas.ts'
@@ -42,7 +42,7 @@ export function decodeSourceFile(bytes: Uint8Array, absPath: string, path: strin
     const { line, column } = bytePlace(bytes, decoded.offset)
     return { ok: false, issue: encodingIssue(decoded.problem, { guess: decoded.guess ?? '' }, line, column) }
   }
-  const text = decoded.text
+  const text = loneCrAsLf(decoded.text)
   return { ok: true, bytes: bytes.length, file: { path, absPath, text, bom: decoded.bom, lines: new LineIndex(text), issues: [] } }
 }
 

@@ -2,6 +2,9 @@ import { defineRule } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import type { YamlPath } from '../load/frontmatter.ts'
 import { unitMatcher, bodyMentions } from '../text/unit-mentions.ts'
+import { mergeUnitsFix } from './unit-merge.ts'
+import type { Fix } from '../model/finding.ts'
+import type { UnitRegistry } from '../model/units.ts'
 
 /** Frontmatter fields that hold a unit id, with their YAML paths. */
 function unitRefs(plan: Plan): { id: string; path: YamlPath }[] {
@@ -9,6 +12,25 @@ function unitRefs(plan: Plan): { id: string; path: YamlPath }[] {
   if (plan.data.lead_unit) refs.push({ id: plan.data.lead_unit, path: ['lead_unit'] })
   plan.data.units.forEach((u, i) => refs.push({ id: u.unit, path: ['units', i, 'unit'] }))
   return refs
+}
+
+/**
+ * The fix for a dissolved id: the bare id replaced by its successor's (certain only when the value is the
+ * bare id: not quoted, no comment inside the range). A `units` entry whose successor the plan already lists
+ * is merged into that entry instead (roles: lead wins; duties of both), so no unit is ever listed twice.
+ */
+function replaceFix(plan: Plan, units: UnitRegistry, path: (string | number)[], id: string, successorId: string, range: [number, number] | undefined): { fix?: Fix } {
+  if (!range || plan.text.slice(range[0], range[1]) !== id) return {}
+  const at = path[1]
+  if (path[0] === 'units' && typeof at === 'number') {
+    // The successor itself, or an earlier dissolved entry that becomes the same successor.
+    const listed = plan.data.units.findIndex((u, i) => u.unit === successorId || (i < at && units.successor(u.unit)?.id === successorId && units.get(u.unit)?.status === 'dissolved'))
+    if (listed !== -1 && listed !== at) {
+      const fix = mergeUnitsFix(plan, listed, at, successorId)
+      return fix ? { fix } : {}
+    }
+  }
+  return { fix: { start: range[0], end: range[1], text: successorId } }
 }
 
 export default defineRule({
@@ -63,8 +85,7 @@ export default defineRule({
         messageId: successor ? 'default' : 'no-successor',
         data,
         ...causeOf(ref.id),
-        // Certain only when the value is the bare id (not quoted, no comment inside the range).
-        ...(successor && range && plan.text.slice(range[0], range[1]) === ref.id ? { fix: { start: range[0], end: range[1], text: successor.id } } : {}),
+        ...(successor ? replaceFix(plan, units, ref.path, ref.id, successor.id, range) : {}),
       })
     }
     for (const mention of bodyMentions(plan, unitMatcher(units))) {

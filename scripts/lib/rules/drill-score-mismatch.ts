@@ -1,21 +1,12 @@
 import { defineRule, type Message } from './define-rule.ts'
-import { yamlPlace, yamlRange, type DrillRecord } from '../model/plan.ts'
+import { yamlPlace } from '../model/plan.ts'
 import { checkRecord } from '../drill/check.ts'
 import { RATING_LABEL } from '../drill/record.ts'
-import type { Fix } from '../model/finding.ts'
 
 type D = Record<string, string | number>
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 const show = (v: unknown) => (v === null || v === undefined ? '空' : String(v))
 const showEn = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v))
-
-/** Replaces a plain scalar value when the file holds exactly the recorded text, so the fix is certain. */
-function valueFix(drill: DrillRecord, path: (string | number)[], recorded: unknown, text: string): Fix | undefined {
-  const range = yamlRange(drill, path)
-  if (!range) return undefined
-  const written = drill.text.slice(range[0], range[1])
-  return written === show(recorded) || written === String(recorded) ? { start: range[0], end: range[1], text } : undefined
-}
 
 export default defineRule({
   id: 'drill-score-mismatch',
@@ -33,8 +24,8 @@ export default defineRule({
       en: 'The score in a drill record must be recomputable from its items (PRODUCT.md §3.4); a hand-edited or stale score misstates the evaluation that decides whether the plan is revised (DOMAIN.md §5). The rule scores with the same module as the checklist page and `yuanku drill score`.',
     },
     fix: {
-      zh: '以评估项的评定为准，把 score、grade 和各项 awarded 改为重新计算的值（yuanku drill score 文件 可显示计算结果；score 可用 --fix 自动修改）；若评定本身有误，先改评定。',
-      en: 'Take the ratings as the truth and set score, grade and each awarded to the recomputed values (`yuanku drill score FILE` shows them; --fix corrects score); if a rating is wrong, correct the rating first.',
+      zh: '以评估项的评定为准，把 score、grade 和各项 awarded 改为重新计算的值：yuanku drill score 文件 显示计算结果，确认无误后 yuanku drill score 文件 --write 写入。演练记录是评估的凭证，yuanku lint --fix 从不改动它。若评定本身有误，先改评定。',
+      en: 'Take the ratings as the truth and set score, grade and each awarded to the recomputed values: `yuanku drill score FILE` shows them, and once checked `yuanku drill score FILE --write` writes them. A drill record is evidence of the evaluation, so `yuanku lint --fix` never changes it. If a rating is wrong, correct the rating first.',
     },
     bad: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 90\ngrade: 优秀',
     good: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 75\ngrade: 良好',
@@ -85,13 +76,11 @@ export default defineRule({
       }
       if (check.score) {
         const { recorded, computed } = check.score
-        const fix = computed === null ? undefined : valueFix(drill, ['score'], recorded, String(computed))
         ctx.report({
           file: drill,
           place: yamlPlace(drill, ['score']),
           messageId: 'score',
           data: { recorded: show(recorded), recordedEn: showEn(recorded), computed: show(computed), computedEn: showEn(computed), grade: check.grade ? (check.grade.computed ?? '') : '' },
-          ...(fix ? { fix } : {}),
         })
       } else if (check.grade) {
         ctx.report({

@@ -6,5 +6,6 @@ import parentCycle from './parent-cycle.ts'
 import parentOrder from './parent-order.ts'
 import staleParent from './stale-parent.ts'
 import jurisdictionWithoutOverall from './jurisdiction-without-overall.ts'
+import selfReference from './self-reference.ts'
 
-export const linkageRules: Rule<any>[] = [missingParent, unknownParent, parentCycle, parentOrder, staleParent, jurisdictionWithoutOverall]
+export const linkageRules: Rule<any>[] = [missingParent, unknownParent, parentCycle, parentOrder, staleParent, jurisdictionWithoutOverall, selfReference]
