@@ -1,9 +1,12 @@
 import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { unitMatcher, type UnitMention, bodyMentions } from '../text/unit-mentions.ts'
+import { unitMatcher, nameKind, type UnitMention, bodyMentions } from '../text/unit-mentions.ts'
+import { eachNode } from '../text/plan-text.ts'
+import { toString } from 'mdast-util-to-string'
+import type { Root, Table } from 'mdast'
 
-type D = { text: string; name: string; id: string }
+type D = { text: string; name: string; id: string; others?: string }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
 /**
@@ -51,11 +54,48 @@ function inBookTitle(text: string, at: number): boolean {
   return false
 }
 
-/** Whether each mention is given work: false after 向/报/经/根据…, inherited along a list 、和及与. */
+/**
+ * Column headings of tables that list things rather than give work: risk sources, rescue teams, supplies
+ * and equipment, shelters, contacts. A unit there owns, keeps or answers for the thing listed.
+ */
+const LISTING_HEADER = /风险|危险源|隐患|队伍|物资|装备|器材|储备|仓库|避难|安置点|场所|通讯录|联系|电话|手机|值班|数量|规模|人数|地址|位置|坐标/
+/** Column headings of tables that give work: 职责, 任务, 牵头/责任单位. */
+const DUTY_HEADER = /职责|任务|分工|负责|牵头|承担|责任单位|主办|协办|配合|工作内容|处置措施|响应措施/
+
+/**
+ * File ranges of the tables whose units are not given work: tables of risk sources, teams and supplies
+ * (LISTING_HEADER in the heading row), and tables whose heading row names no duty at all.
+ */
+export function listingTables(tree: Root): [number, number][] {
+  const ranges: [number, number][] = []
+  eachNode(tree as unknown as { type: string; children?: never[] }, (node) => {
+    const n = node as unknown as { type: string }
+    if (n.type !== 'table') return
+    const table = n as unknown as Table
+    const start = table.position?.start.offset
+    const end = table.position?.end.offset
+    if (start === undefined || end === undefined) return false
+    const header = table.children[0] ? toString(table.children[0]) : ''
+    if (LISTING_HEADER.test(header) || !DUTY_HEADER.test(header)) ranges.push([start, end])
+    return false
+  })
+  return ranges
+}
+
+/**
+ * Whether each mention is given work: false after 向/报/经/根据…, in a document title, in a table of
+ * risk sources, teams or supplies; inherited along a list 、和及与 (市交通运输局与市气象局、市自然资源局建立
+ * 信息共享机制 gives work to all three).
+ */
 export function assignedMentions(plan: Plan, mentions: UnitMention[]): boolean[] {
   const text = plan.text
   const out: boolean[] = []
+  const tables = mentions.length ? listingTables(plan.tree) : []
   mentions.forEach((mention, i) => {
+    if (tables.some(([s, e]) => mention.start >= s && mention.start < e)) {
+      out.push(false)
+      return
+    }
     const prev = mentions[i - 1]
     if (prev && LIST_JOINER.test(text.slice(prev.end, mention.start))) {
       out.push(out[i - 1])
@@ -65,6 +105,34 @@ export function assignedMentions(plan: Plan, mentions: UnitMention[]): boolean[]
     out.push(!NOT_ASSIGNED_AFTER.test(before) && !inBookTitle(text, mention.start))
   })
   return out
+}
+
+/**
+ * Names and aliases units.yaml gives to more than one unit where the plan's jurisdiction cannot tell
+ * them apart: every one except level-relative aliases of units in different jurisdictions (县政府 of
+ * each county is the normal way to write a registry). Each occurrence, with its YAML path.
+ */
+export function ambiguousNames(units: UnitRegistry): { text: string; index: number; path: (string | number)[]; others: string[] }[] {
+  const byText = new Map<string, { index: number; path: (string | number)[]; id: string }[]>()
+  units.units.forEach((u, index) => {
+    const add = (text: unknown, path: (string | number)[]) => {
+      if (typeof text !== 'string' || text.length < 2) return
+      let list = byText.get(text)
+      if (!list) byText.set(text, (list = []))
+      if (!list.some((e) => e.id === u.id)) list.push({ index, path, id: u.id })
+    }
+    add(u.name, ['units', index, 'name'])
+    ;(u.aliases ?? []).forEach((a, j) => add(a, ['units', index, 'aliases', j]))
+  })
+  const out: { text: string; index: number; path: (string | number)[]; others: string[] }[] = []
+  for (const [text, list] of byText) {
+    if (list.length < 2) continue
+    const relative = list.every((e) => nameKind(text, units.get(e.id)!) === 'relative')
+    const places = list.map((e) => units.jurisdictionOf(e.id)?.id ?? e.id)
+    if (relative && new Set(places).size === places.length) continue
+    for (const e of list) out.push({ text, index: e.index, path: e.path, others: list.filter((o) => o.id !== e.id).map((o) => o.id) })
+  }
+  return out.sort((a, b) => a.index - b.index)
 }
 
 export default defineRule({
@@ -91,6 +159,17 @@ export default defineRule({
       (d) => `正文给“${d.text}”${d.text === d.name ? '' : `（${d.name}）`}安排了工作，但前言 units 没有列出该单位：请添加 ${d.id}`,
       (d) => `The text gives work to "${d.text}"${d.text === d.name ? '' : ` (${d.name})`}, which the frontmatter does not list: add ${d.id} to units`,
     ),
+    'ambiguous-name': m(
+      (d) => `“${d.text}”也登记给了 ${d.others}：正文中的“${d.text}”无法确定指哪个单位，各预案检查时将其略过；请改用能区分的别名`,
+      (d) => `"${d.text}" is also registered for ${d.others}: in plan text it cannot tell which unit it means, so plan checks skip it; use an alias that tells them apart`,
+    ),
+  },
+  checkLibrary(ctx) {
+    const { units, unitsFile } = ctx.library
+    if (!unitsFile) return
+    for (const a of ambiguousNames(units)) {
+      ctx.report({ file: unitsFile, place: yamlPlace(unitsFile, a.path), messageId: 'ambiguous-name', data: { text: a.text, name: units.name(a.others[0]), id: a.others[0], others: a.others.join('、') } })
+    }
   },
   checkPlan(plan, ctx) {
     const { units, unitsFile } = ctx.library
@@ -100,7 +179,7 @@ export default defineRule({
     const reported = new Set<string>()
     mentions.forEach((mention, i) => {
       const id = mention.unitId
-      if (!assigned[i] || ids.has(id) || reported.has(id) || exempt(id, plan, units)) return
+      if (!assigned[i] || mention.ambiguous || ids.has(id) || reported.has(id) || exempt(id, plan, units)) return
       reported.add(id)
       ctx.report({
         file: plan,
