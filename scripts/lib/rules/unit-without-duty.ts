@@ -34,7 +34,8 @@ export default defineRule({
     const { units } = ctx.library
     const idle = plan.data.units.filter((u) => units.has(u.unit) && !(u.duties ?? []).some((d) => d.trim()))
     if (!idle.length) return
-    const mentioned = new Set(bodyMentions(plan, unitMatcher(units)).map((mention) => mention.unitId))
+    // A shared or generic alias counts for every unit it may mean: silence is better than a wrong finding.
+    const mentioned = new Set(bodyMentions(plan, unitMatcher(units)).flatMap((mention) => [mention.unitId, ...(mention.candidates ?? [])]))
     plan.data.units.forEach((u, i) => {
       if (!idle.includes(u) || mentioned.has(u.unit)) return
       ctx.report({ file: plan, place: yamlPlace(plan, ['units', i, 'unit']), data: { name: units.name(u.unit), id: u.unit } })
