@@ -4,5 +4,6 @@ import unitNotDeclared from './unit-not-declared.ts'
 import unitWithoutDuty from './unit-without-duty.ts'
 import levelWithoutCommander from './level-without-commander.ts'
 import noTimeLimit from './no-time-limit.ts'
+import movedFunction from './moved-function.ts'
 
-export const responsibilityRules: Rule<any>[] = [unitNotDeclared, unitWithoutDuty, levelWithoutCommander, noTimeLimit]
+export const responsibilityRules: Rule<any>[] = [unitNotDeclared, unitWithoutDuty, levelWithoutCommander, noTimeLimit, movedFunction]
