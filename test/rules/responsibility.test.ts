@@ -129,3 +129,13 @@ describe('no-time-limit', () => {
     expect(findings[0].message).toBe('"立即" (immediately) report with no time limit: say within how many minutes or hours (e.g. 事发后30分钟内电话报告，1小时内书面报告)')
   })
 })
+
+describe('unregistered-unit-name', () => {
+  it('points the cause at the parent plan\'s passage, and speaks English', () => {
+    const findings = lintFixture(join(ROOT, 'unregistered-unit-name', 'not-ok'), { only: ['unregistered-unit-name'], locale: 'en' })
+    expect(findings.map((f) => `${at(f)} <- ${f.cause && at({ file: f.cause.file, place: f.cause.place })}`)).toEqual(['xishan-health.md:24:4 <- city-health.md:24:4'])
+    expect(findings[0].message).toBe(
+      '"县卫生健康委" is not a registered unit of 西山县; the passage is the one naming "市卫生健康委" in the parent plan "示例市突发公共卫生事件应急预案", so the name may be copied from the level above: the local body is probably "西山县卫生健康局" (xishan-weijian)',
+    )
+  })
+})

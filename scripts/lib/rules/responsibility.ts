@@ -5,5 +5,6 @@ import unitWithoutDuty from './unit-without-duty.ts'
 import levelWithoutCommander from './level-without-commander.ts'
 import noTimeLimit from './no-time-limit.ts'
 import movedFunction from './moved-function.ts'
+import unregisteredUnitName from './unregistered-unit-name.ts'
 
-export const responsibilityRules: Rule<any>[] = [unitNotDeclared, unitWithoutDuty, levelWithoutCommander, noTimeLimit, movedFunction]
+export const responsibilityRules: Rule<any>[] = [unitNotDeclared, unitWithoutDuty, levelWithoutCommander, noTimeLimit, movedFunction, unregisteredUnitName]
