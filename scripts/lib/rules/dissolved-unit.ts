@@ -97,7 +97,7 @@ export default defineRule({
     for (const mention of bodyMentions(plan, matcher)) {
       const unit = units.get(mention.unitId)
       if (!unit || unit.status !== 'dissolved' || mention.ambiguous) continue
-      if (isHistorical(plan, mention.start, mention.end)) continue
+      if (isHistorical(plan, mention.start, mention.end, unit.dissolved_on)) continue
       const successor = units.successor(unit.id)
       ctx.report({
         file: plan,

@@ -55,7 +55,9 @@ const FORMER_BEFORE = /(?:原|原来的|前身为?|旧|改革前的?|撤销前�
 /** Words after a name that narrate what became of it: 市安监局撤销, 职责划入, 更名为, （已撤销）. */
 const FATE_AFTER = /^(?:[（(](?:已撤销|已更名|现为?|今)|的?(?:[^，,。；;]{0,10}?(?:职责|职能))?(?:已)?(?:划入|划转|并入|整合|移交|调整到|调整至))|^(?:撤销|更名|改名|改为|组建为|并入|不再保留)/
 /** A clause that narrates the reorganisation or an old edition: it states history, it gives no work. */
-const NARRATION = /机构改革|不再保留|(?:19|20)\d\d年[^，。；]*(?:印发|发布|颁布|编制|制定|修订|实施)|(?:印发|发布|颁布)的?《/
+const NARRATION = /机构改革|不再保留|(?:印发|发布|颁布)的?《/
+/** An old edition: a year with 印发/编制/修订… (市安监局2016年印发), when the year is before the body was dissolved. */
+const EDITION = /((?:19|20)\d\d)年[^，。；]*(?:印发|发布|颁布|编制|制定|修订|实施)/
 
 const CLAUSE_END = /[，,；;。！!？?\n]/
 
@@ -71,14 +73,19 @@ function clauseAround(text: string, start: number, end: number): string {
 /**
  * Whether a unit name at [start, end) of the plan text is history rather than a unit at work: inside a
  * revision-notes or history section, marked as former (原市安监局), followed by its fate (市安监局撤销,
- * 职责划入…), or in a clause narrating the reorganisation or an old edition.
+ * 职责划入…), or in a clause narrating the reorganisation or an edition dated before `until` (the day the
+ * body was dissolved, when known: 市安监局负责于2025年底前完成修订 is current work).
  */
-export function isHistorical(plan: Pick<Plan, 'tree' | 'text' | 'sections'>, start: number, end: number): boolean {
+export function isHistorical(plan: Pick<Plan, 'tree' | 'text' | 'sections'>, start: number, end: number, until?: string): boolean {
   if (historyRanges(plan).some(([a, b]) => start >= a && start < b)) return true
   const text = plan.text
   const before = text.slice(Math.max(0, start - 6), start).replace(/[\s*_]/g, '')
   if (FORMER_BEFORE.test(before)) return true
   const after = text.slice(end, end + 20).replace(/[\s*_]/g, '')
   if (FATE_AFTER.test(after)) return true
-  return NARRATION.test(clauseAround(text, start, end))
+  const clause = clauseAround(text, start, end)
+  if (NARRATION.test(clause)) return true
+  const edition = EDITION.exec(clause)
+  // Without the date the body went, any dated edition counts; with it, only one from before then.
+  return !!edition && (!until || edition[1] <= until.slice(0, 4))
 }

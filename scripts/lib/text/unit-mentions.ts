@@ -45,7 +45,7 @@ export function nameKind(text: string, unit: Pick<Unit, 'name'>): NameKind {
  * longer name: 区县人民政府 (every district and county government), 化工园区专职消防队, 东山县应急局.
  */
 const OPENS_NAME =
-  '由向报经请和与及或同对在将把为被给让从按据至到并且以即其于跟暨告送交派调织导促知令求助合督责成头示呈抄致接受托属归括含如是有系动员馈转商建明定设达提凡即本之的当待需要确入权高联络由负担承牵配协指挥领管理处置参加加入通知上下中后前时外内及'
+  '由向报经请和与及或同对在将把为被给让从按据至到并且以即其于跟暨告送交派调织导促知令求助合督责成头示呈抄致接受托属归括含如是有系动员馈转商建明定设达提凡本之的当待需要确入权高联络负担承牵配协指挥领管理处置参加通上下中后前时外内持度排集召随附询问查核批审除使遣援障护帮扶靠依凭照根沿顺过了着'
 
 /** Characters that end an administrative or organisation name: a proper alias right after one continues it. */
 const ENDS_NAME = '省市县区镇乡村旗州盟局厅办队站所院校园场厂矿司部处科室组团心业'
