@@ -17,6 +17,9 @@ function isPseudoHeading(text: string): boolean {
   return t.length > 0 && t.length <= PSEUDO_HEADING_MAX && !/[。；;，,：:]$/.test(t) && !/[。；;]/.test(t)
 }
 
+/** A paragraph opening with a numbered title ended by 。 or ： (（一）修订情况。…, 5.2 修订说明：…). */
+const RUN_IN = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:[.．]\d+)*[.．、]?)?\s*([^。：:，,]{2,12})[。：:．]/
+
 const memo = new WeakMap<Root, { text: string; ranges: [number, number][] }>()
 
 /**
@@ -34,8 +37,14 @@ export function historyRanges(plan: Pick<Plan, 'tree' | 'text' | 'sections'>): [
     const node = blocks[i]
     if (node.type !== 'paragraph') continue
     const title = toString(node)
-    if (!isPseudoHeading(title) || !HISTORY_TITLE.test(sectionName(title))) continue
     const start = node.position?.start.offset ?? 0
+    // （一）修订情况。本预案2016年版……: a run-in title makes its paragraph history.
+    const runIn = RUN_IN.exec(title)
+    if (runIn && HISTORY_TITLE.test(runIn[1])) {
+      ranges.push([start, node.position?.end.offset ?? start])
+      continue
+    }
+    if (!isPseudoHeading(title) || !HISTORY_TITLE.test(sectionName(title))) continue
     let end = plan.text.length
     for (let j = i + 1; j < blocks.length; j++) {
       const next = blocks[j]
