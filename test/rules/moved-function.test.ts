@@ -22,11 +22,12 @@ describe('moved-function table', () => {
   it('off switches a built-in entry off and keeps the others', () => {
     const findings = lintFixture(withSettings('moved_functions:\n  off: [relief]\n'), { only: ['moved-function'] }).map(findingLine)
     expect(findings.map(at)).toEqual([
-      'xishan-relief.md:24:26-24:30',
-      'xishan-relief.md:28:11-28:15',
-      'xishan-relief.md:36:3-36:7',
-      'xishan-relief.md:38:4-38:10',
-      'xishan-relief.md:40:7-40:13',
+      'xishan-relief.md:17:9-17:26',
+      'xishan-relief.md:29:26-29:30',
+      'xishan-relief.md:33:11-33:15',
+      'xishan-relief.md:41:3-41:7',
+      'xishan-relief.md:43:4-43:10',
+      'xishan-relief.md:45:7-45:13',
     ])
   })
 
@@ -34,13 +35,13 @@ describe('moved-function table', () => {
     const extra = '---\nid: xishan-anwei\ntitle: 西山县安全生产事故应急预案\ntype: special\njurisdiction: xishan-xian\ncategory: [accident]\nhazards: [production-safety]\nissuer: xishan-zhengfu\nlead_unit: xishan-yingji\nunits: []\nparents:\n  - external: 示例市安全生产事故应急预案\nstatus: draft\nversion: 2026版\ndates: {}\n---\n# 西山县安全生产事故应急预案\n\n县安委会办公室设在县工信局。\n'
     const dir = withSettings('moved_functions:\n  add:\n    - id: work-safety-office\n      function: [安委会办公室]\n      from: [工信局]\n      to: 应急管理部门\n', extra)
     const findings = lintFixture(dir, { only: ['moved-function'] }).map(findingLine)
-    expect(findings).toHaveLength(8)
+    expect(findings).toHaveLength(9)
     expect(findings[0]).toBe('extra.md:19:10-19:14 “县工信局”仍承担“安委会办公室”：该职责已在 2018 年机构改革中划入应急管理部门，请改由应急管理部门承担')
   })
 
   it('speaks English', () => {
     const findings = lintFixture(NOT_OK, { only: ['moved-function'], locale: 'en' })
-    expect(findings[1].message).toBe(
+    expect(findings[2].message).toBe(
       '"县民政局" is still given "救灾物资", which the 2018 reorganisation moved to 应急管理部门: give it to 应急管理部门 (the old owner keeps 临时救助、殡葬服务、慈善和社会捐助组织)',
     )
   })

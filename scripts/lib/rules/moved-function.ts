@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import { defineRule, type Message, type Report } from './define-rule.ts'
-import type { Plan } from '../model/plan.ts'
+import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { LibrarySettings } from '../model/settings.ts'
 import { eachNode } from '../text/plan-text.ts'
 import { isHistorical } from '../text/history.ts'
@@ -158,8 +158,8 @@ export default defineRule({
       en: 'The State Council reorganisation plan approved in March 2018 moved disaster relief (from civil affairs), the flood-control HQ office (from water resources), forest-fire HQ duties (from forestry), earthquake relief (from the earthquake bureau) and geological-disaster rescue (from land resources) to emergency management, and turned the public-security fire brigades into fire and rescue teams; provinces, cities and counties followed in 2018–2019. A plan that still gives these functions to the old owner leaves them with nobody. dissolved-unit finds old units written as ids; this rule reads the names in the text.',
     },
     fix: {
-      zh: '把该职责改由消息给出的现承担单位承担；原单位保留的职责（消息中给出）可以继续写给原单位。不报告的情形：原单位只是配合、协助、提供技术支撑或信息的分句；同一分句已写到应急管理部门或消防救援机构；向原单位报告、经原单位同意；讲历史的文字（修订说明、修订情况、沿革等章节，“原市民政局”，“……职责划入……”，机构改革叙述）；标题。职责表在 library.yaml 的 moved_functions 中：add 增加条目（编号与内置条目相同则替换），off 按编号关闭内置条目（见 docs/moved-functions.md）。',
-      en: 'Give the function to the new owner named in the message; what the old owner keeps (also in the message) may stay with it. Not reported: clauses where the old owner only assists, cooperates, gives technical support or information; clauses that also name emergency management or the fire and rescue service; reports to or approval by the old owner; history (revision-notes, 沿革 sections, "原市民政局", "…职责划入…", narration of the reorganisation); headings. The table is library.yaml `moved_functions`: `add` adds entries (an id equal to a built-in one replaces it), `off` switches built-in entries off by id (see docs/moved-functions.md).',
+      zh: '把该职责改由消息给出的现承担单位承担；原单位保留的职责（消息中给出）可以继续写给原单位。正文和前言 units 中各单位的 duties 都检查（duties 按单位在 units.yaml 中的名称判断原单位）。不报告的情形：原单位只是配合、协助、提供技术支撑或信息的分句；同一分句已写到应急管理部门或消防救援机构；向原单位报告、经原单位同意；讲历史的文字（修订说明、修订情况、沿革等章节，“原市民政局”，“……职责划入……”，机构改革叙述）；标题。职责表在 library.yaml 的 moved_functions 中：add 增加条目（编号与内置条目相同则替换），off 按编号关闭内置条目（见 docs/moved-functions.md）。',
+      en: 'Give the function to the new owner named in the message; what the old owner keeps (also in the message) may stay with it. Both the text and the duties of each unit in the frontmatter `units` are read (for duties, the old owner is judged by the unit\'s registered name). Not reported: clauses where the old owner only assists, cooperates, gives technical support or information; clauses that also name emergency management or the fire and rescue service; reports to or approval by the old owner; history (revision-notes, 沿革 sections, "原市民政局", "…职责划入…", narration of the reorganisation); headings. The table is library.yaml `moved_functions`: `add` adds entries (an id equal to a built-in one replaces it), `off` switches built-in entries off by id (see docs/moved-functions.md).',
     },
     options: {
       zh: '无规则选项；职责划转表在 library.yaml 的 moved_functions 中设置，内置条目始终生效，除非在 off 中列出。',
@@ -181,6 +181,22 @@ export default defineRule({
   checkPlan(plan, ctx) {
     const table = movedFunctions(ctx.library.settings)
     if (!table.length) return
+    // Frontmatter duties: a unit whose registered name is the old owner's (示例市水利局) given the function.
+    plan.data.units.forEach((u, i) => {
+      const name = ctx.library.units.get(u.unit)?.name
+      if (!name) return
+      ;(u.duties ?? []).forEach((duty, k) => {
+        if (typeof duty !== 'string') return
+        for (const entry of table) {
+          if (!entry.from.some((w) => name.includes(w))) continue
+          const fn = functionIn(entry, duty)
+          if (!fn || NEW_OWNER.test(duty) || SUPPORT.test(duty)) continue
+          const func = /指挥部$|防指$/.test(fn.word) ? `${fn.word}办公室` : fn.word
+          ctx.report({ file: plan, place: yamlPlace(plan, ['units', i, 'duties', k]), data: { owner: name, func, to: entry.to, keeps: entry.keeps } })
+          break
+        }
+      })
+    })
     const text = plan.text
     // A team or supply table says who keeps a thing (地质灾害应急救援队 | 县自然资源局), not who does the work.
     const tables = listingTables(plan.tree)
