@@ -1,6 +1,6 @@
 import { defineRule, type Message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
-import type { Unit, UnitRegistry } from '../model/units.ts'
+import type { Unit } from '../model/units.ts'
 import { textRuns } from '../text/plan-text.ts'
 import { unitMatcher, continuesName, type UnitMatcher } from '../text/unit-mentions.ts'
 
@@ -58,11 +58,10 @@ function registered(matcher: UnitMatcher, text: string, j: Unit, level: string):
 }
 
 /** The unit of the plan's jurisdiction whose name shares the longest start with the copied one (卫生健康委 → 卫生健康局). */
-function closestLocal(units: UnitRegistry, j: Unit, level: string, rest: string): Unit | undefined {
+function closestLocal(local: Unit[], j: Unit, level: string, rest: string): Unit | undefined {
   let best: Unit | undefined
   let bestLen = 1
-  for (const u of units.units) {
-    if (u.status === 'dissolved' || u.kind === 'jurisdiction' || units.jurisdictionOf(u.id)?.id !== j.id) continue
+  for (const u of local) {
     for (const n of [u.name, ...(u.aliases ?? [])]) {
       const tail = n.startsWith(j.name) ? n.slice(j.name.length) : n.startsWith(level) ? n.slice(level.length) : undefined
       if (!tail) continue
@@ -112,6 +111,16 @@ export default defineRule({
     const matcher = unitMatcher(units)
     const byId = new Map<string, Plan>()
     for (const plan of ctx.plans) if (!byId.has(plan.data.id)) byId.set(plan.data.id, plan)
+    // Active units by jurisdiction, built once: a library of 10,000 units is not scanned per name.
+    const byJurisdiction = new Map<string, Unit[]>()
+    for (const u of units.units) {
+      if (u.status === 'dissolved' || u.kind === 'jurisdiction') continue
+      const j = units.jurisdictionOf(u.id)?.id
+      if (!j) continue
+      let list = byJurisdiction.get(j)
+      if (!list) byJurisdiction.set(j, (list = []))
+      list.push(u)
+    }
     const parentSentences = new Map<Plan, { start: number; text: string; norm: string }[]>()
     const sentencesOf = (p: Plan) => {
       let list = parentSentences.get(p)
@@ -146,7 +155,7 @@ export default defineRule({
           const rest = name.slice(level.length)
           // Only where the jurisdiction registers a body for the same work under another name (卫生健康委
           // where it has 卫生健康局): a body it registers nothing for may exist unregistered (县财政局).
-          const local = closestLocal(units, j, level, rest)
+          const local = closestLocal(byJurisdiction.get(j.id) ?? [], j, level, rest)
           if (!local) continue
           for (const parent of parents) {
             const pj = units.get(parent.data.jurisdiction)!
