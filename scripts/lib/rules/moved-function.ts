@@ -198,8 +198,11 @@ export default defineRule({
       })
     })
     const text = plan.text
+    // Most plans name none of the function words: skip their clauses altogether.
+    const body = text.slice(plan.bodyStart)
+    if (!table.some((entry) => entry.function.some((w) => body.includes(w)))) return
     // A team or supply table says who keeps a thing (地质灾害应急救援队 | 县自然资源局), not who does the work.
-    const tables = listingTables(plan.tree)
+    const tables = listingTables(plan.tree, plan.text)
     for (const [s, e] of blocks(plan.tree)) {
       if (s < plan.bodyStart || tables.some(([a, b]) => s >= a && s < b)) continue
       const list = clauses(text, s, e)

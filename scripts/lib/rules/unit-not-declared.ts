@@ -66,8 +66,10 @@ const DUTY_HEADER = /职责|任务|分工|负责|牵头|承担|责任单位|主�
  * File ranges of the tables whose units are not given work: tables of risk sources, teams and supplies
  * (LISTING_HEADER in the heading row), and tables whose heading row names no duty at all.
  */
-export function listingTables(tree: Root): [number, number][] {
+export function listingTables(tree: Root, text?: string): [number, number][] {
   const ranges: [number, number][] = []
+  // No pipe, no GFM table: most plans are prose only.
+  if (text !== undefined && !text.includes('|')) return ranges
   eachNode(tree as unknown as { type: string; children?: never[] }, (node) => {
     const n = node as unknown as { type: string }
     if (n.type !== 'table') return
@@ -90,7 +92,7 @@ export function listingTables(tree: Root): [number, number][] {
 export function assignedMentions(plan: Plan, mentions: UnitMention[]): boolean[] {
   const text = plan.text
   const out: boolean[] = []
-  const tables = mentions.length ? listingTables(plan.tree) : []
+  const tables = mentions.length ? listingTables(plan.tree, plan.text) : []
   mentions.forEach((mention, i) => {
     if (tables.some(([s, e]) => mention.start >= s && mention.start < e)) {
       out.push(false)

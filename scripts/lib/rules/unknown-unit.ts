@@ -58,6 +58,17 @@ export function closestId(value: string, ids: Iterable<string>): string | undefi
  * nearest first (a county plan's 卫健 is the county's bureau before the city's), then every id.
  */
 function idPools(units: UnitRegistry, jurisdiction: unknown): string[][] {
+  let memo = poolMemo.get(units)
+  if (!memo) poolMemo.set(units, (memo = new Map()))
+  const key = typeof jurisdiction === 'string' ? jurisdiction : ''
+  let pools = memo.get(key)
+  if (!pools) memo.set(key, (pools = buildPools(units, jurisdiction)))
+  return pools
+}
+
+const poolMemo = new WeakMap<UnitRegistry, Map<string, string[][]>>()
+
+function buildPools(units: UnitRegistry, jurisdiction: unknown): string[][] {
   const all = [...units.byId.keys()]
   if (typeof jurisdiction !== 'string' || !units.has(jurisdiction)) return [all]
   const chain = [jurisdiction, ...units.ancestors(jurisdiction).map((u) => u.id)].map((id) => units.jurisdictionOf(id)?.id).filter((id): id is string => !!id)
@@ -136,7 +147,11 @@ export default defineRule({
     ),
   },
   checkPlan(plan, ctx) {
-    checkRefs(plan, planRefs(plan), ctx.library.units, ctx.report, idPools(ctx.library.units, plan.data.jurisdiction))
+    const units = ctx.library.units
+    const refs = planRefs(plan)
+    // The pools are built only for a plan that has an unknown id, once per jurisdiction.
+    if (refs.every((r) => units.has(r.id))) return
+    checkRefs(plan, refs, units, ctx.report, idPools(units, plan.data.jurisdiction))
   },
   checkLibrary(ctx) {
     const { units, unitsFile } = ctx.library

@@ -169,6 +169,16 @@ export class UnitMatcher {
     return mentions
   }
 
+  private readonly jurisdictions = new Map<string, string | undefined>()
+
+  /** The jurisdiction a unit belongs to, remembered: mentions ask for the same few units again and again. */
+  jurisdictionId(unitId: string): string | undefined {
+    if (this.jurisdictions.has(unitId)) return this.jurisdictions.get(unitId)
+    const id = this.registry.jurisdictionOf(unitId)?.id
+    this.jurisdictions.set(unitId, id)
+    return id
+  }
+
   /** How the registry claims a text: the units and kinds, or undefined when it names no unit. */
   claimsOf(text: string): { unitId: string; kind: NameKind }[] | undefined {
     let node: TrieNode | undefined = this.root
@@ -211,16 +221,17 @@ function jurisdictionChain(registry: UnitRegistry, own: unknown): string[] {
 function resolve(mention: UnitMention, matcher: UnitMatcher, declared: Set<string>, chain: string[]): UnitMention {
   const claims = matcher.claimsOf(mention.text)
   if (!claims) return mention
+  // The common case: one unit, named by its full name or a proper alias.
+  if (claims.length === 1 && (claims[0].kind === 'name' || claims[0].kind === 'proper')) return mention
   const listed = claims.find((c) => declared.has(c.unitId))
-  if (listed) return { ...mention, unitId: listed.unitId }
-  const registry = matcher.registry
+  if (listed) return listed.unitId === mention.unitId ? mention : { ...mention, unitId: listed.unitId }
   const rank = (unitId: string) => {
-    const j = registry.jurisdictionOf(unitId)
-    const r = j ? chain.indexOf(j.id) : -1
+    const j = matcher.jurisdictionId(unitId)
+    const r = j ? chain.indexOf(j) : -1
     return r === -1 ? Infinity : r
   }
   const eligible = claims.filter((c) => c.kind === 'name' || c.kind === 'proper' || (c.kind === 'relative' && rank(c.unitId) !== Infinity))
-  if (eligible.length === 1) return { ...mention, unitId: eligible[0].unitId }
+  if (eligible.length === 1) return eligible[0].unitId === mention.unitId ? mention : { ...mention, unitId: eligible[0].unitId }
   if (eligible.length > 1) {
     const best = Math.min(...eligible.map((c) => rank(c.unitId)))
     const nearest = eligible.filter((c) => rank(c.unitId) === best)
