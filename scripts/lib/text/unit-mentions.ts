@@ -47,8 +47,11 @@ export function nameKind(text: string, unit: Pick<Unit, 'name'>): NameKind {
 const OPENS_NAME =
   '由向报经请和与及或同对在将把为被给让从按据至到并且以即其于跟暨告送交派调织导促知令求助合督责成头示呈抄致接受托属归括含如是有系动员馈转商建明定设达提凡本之的当待需要确入权高联络负担承牵配协指挥领管理处置参加通上下中后前时外内持度排集召随附询问查核批审除使遣援障护帮扶靠依凭照根沿顺过了着'
 
-/** Characters that end an administrative or organisation name: a proper alias right after one continues it. */
-const ENDS_NAME = '省市县区镇乡村旗州盟局厅办队站所院校园场厂矿司部处科室组团心业'
+/**
+ * Characters that end an organisation's name: a proper alias right after one continues it (公司华宇化工…).
+ * Not the level words: 西山县华宇化工 and 东城区东方商厦 name the enterprise with its place.
+ */
+const ENDS_NAME = '局厅办队站所院校园场厂矿司部处科室组团心业'
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 
@@ -74,7 +77,8 @@ interface TrieNode {
 /**
  * Whether the text at s[i] continues a longer name instead of starting one: a relative or generic alias
  * after a CJK character that does not open a name (区县人民政府, 化工园区专职消防队), a proper alias after
- * the end of an organisation's name. Full names are never cut: 示例省示例市应急管理局 names the bureau.
+ * the last character of an organisation's name (公司, 厂, 局…). Full names are never cut: 示例省示例市应急管理局
+ * names the bureau.
  */
 export function continuesName(s: string, i: number, claims: { kind: NameKind }[]): boolean {
   if (i === 0) return false
