@@ -35,6 +35,8 @@ describe('unknown-unit', () => {
   it('fixes a registered name to its id, and only that', () => {
     const findings = lintFixture(join(ROOT, 'unknown-unit', 'not-ok'), { only: ['unknown-unit'] })
     expect(findings.filter((f) => f.fix).map((f) => `${at(f)} → ${f.fix!.text}`)).toEqual([
+      // 卫健局 is registered for two county bureaus; in a 西山县 plan it is 西山县's.
+      'county.md:11:11 → xishan-weijian',
       'drills/2026-05-20-shili-food-safety.md:15:11 → shi-weijian',
       'food.md:8:9 → shi-zhengfu',
     ])
@@ -45,6 +47,13 @@ describe('unknown-unit', () => {
     expect(findings.map((f) => f.message)).toContain('Unit id "shi-weijan" is not registered in units.yaml — did you mean "shi-weijian" (示例市卫生健康委员会)?')
     expect(findings.map((f) => f.message)).toContain('Write the unit id, not its name: "示例市人民政府" is "shi-zhengfu"')
     expect(findings.map((f) => f.message)).toContain('The parent "xishan-xan" of unit "songling-xiang" is not registered — did you mean "xishan-xian" (西山县)?')
+  })
+
+  it('suggests a unit of the plan\'s own jurisdiction before one of the city above it', () => {
+    const findings = lintFixture(join(ROOT, 'unknown-unit', 'not-ok'), { only: ['unknown-unit'], locale: 'en' })
+    expect(findings.find((f) => f.file === 'county.md' && f.place.line === 17)?.message).toBe(
+      'Unit id "xshi-weijian" is not registered in units.yaml — did you mean "xishan-weijian" (西山县卫生健康局)?',
+    )
   })
 })
 

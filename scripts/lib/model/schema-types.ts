@@ -442,6 +442,36 @@ export interface LibraryFile {
     replaced_by?: string
   }[]
   /**
+   * moved-function 规则的职责划转表。内置条目（relief 救灾、flood-office 防汛抗旱指挥部办公室、forest-fire 森林防灭火、quake-office 抗震救灾指挥部办公室、geohazard-rescue 地质灾害应急救援、fire-brigade 公安消防）始终生效；add 增加条目（与内置编号相同则替换该条），off 按编号关闭内置条目。见 docs/moved-functions.md。 / Table of the moved-function rule. Built-in entries always apply; `add` adds entries (same id replaces a built-in one), `off` switches built-in entries off by id.
+   */
+  moved_functions?: {
+    add?: {
+      /**
+       * 条目编号，off 用它关闭条目。 / Entry id.
+       */
+      id: string
+      /**
+       * 正文中表示该职责的文字（原样匹配）；以“指挥部”结尾的只在同一分句写到“办公室”或“日常工作”时算数。 / Words for the function as written; a term ending in 指挥部 counts only with 办公室 or 日常工作 in the clause.
+       *
+       * @minItems 1
+       */
+      function: [string, ...string[]]
+      /**
+       * 原承担单位的名称用语，如“民政局”“民政部门”；为空时职责用语本身就是旧机构名称（如“公安消防支队”）。 / Names of the old owner; empty when the function words name the old body themselves.
+       */
+      from?: string[]
+      /**
+       * 现在承担该职责的单位，如“应急管理部门”。同一分句已写到它时不报告。 / The new owner; a clause that names it is not reported.
+       */
+      to: string
+      /**
+       * 写入消息，提醒原单位仍保留的相关职责。 / Shown in the message.
+       */
+      keeps?: string
+    }[]
+    off?: ('relief' | 'flood-office' | 'forest-fire' | 'quake-office' | 'geohazard-rescue' | 'fire-brigade')[]
+  }
+  /**
    * 站点发布设置。 / Publishing options.
    */
   site?: {

@@ -53,9 +53,52 @@ export function closestId(value: string, ids: Iterable<string>): string | undefi
   return editDistance(value.toLowerCase(), best) <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 4)) ? best : undefined
 }
 
-/** The unit a value names by its registered name or alias. */
-function namedUnit(value: string, units: UnitRegistry): string | undefined {
-  return units.names().find((n) => n.text === value)?.unitId
+/**
+ * Ids to offer first for a plan: the units of its own jurisdiction, then of each jurisdiction above it,
+ * nearest first (a county plan's 卫健 is the county's bureau before the city's), then every id.
+ */
+function idPools(units: UnitRegistry, jurisdiction: unknown): string[][] {
+  let memo = poolMemo.get(units)
+  if (!memo) poolMemo.set(units, (memo = new Map()))
+  const key = typeof jurisdiction === 'string' ? jurisdiction : ''
+  let pools = memo.get(key)
+  if (!pools) memo.set(key, (pools = buildPools(units, jurisdiction)))
+  return pools
+}
+
+const poolMemo = new WeakMap<UnitRegistry, Map<string, string[][]>>()
+
+function buildPools(units: UnitRegistry, jurisdiction: unknown): string[][] {
+  const all = [...units.byId.keys()]
+  if (typeof jurisdiction !== 'string' || !units.has(jurisdiction)) return [all]
+  const chain = [jurisdiction, ...units.ancestors(jurisdiction).map((u) => u.id)].map((id) => units.jurisdictionOf(id)?.id).filter((id): id is string => !!id)
+  const pools = [...new Set(chain)].map((j) => all.filter((id) => units.jurisdictionOf(id)?.id === j))
+  return [...pools, all]
+}
+
+/** The unit a value names by its registered name or alias (in the nearest pool when several share it). */
+function namedUnit(value: string, units: UnitRegistry, pools: string[][] = [[...units.byId.keys()]]): string | undefined {
+  return namedUnits(value, units, pools)[0]
+}
+
+/** The units a name may mean, the nearest pool's first; one only when the name is certain. */
+function namedUnits(value: string, units: UnitRegistry, pools: string[][]): string[] {
+  const named = [...new Set(units.names().filter((n) => n.text === value).map((n) => n.unitId))]
+  if (named.length <= 1) return named
+  for (const pool of pools) {
+    const hits = named.filter((id) => pool.includes(id))
+    if (hits.length) return hits.length === 1 ? hits : named
+  }
+  return named
+}
+
+/** The closest id in the first pool that has one within reach. */
+function closestInPools(value: string, pools: string[][]): string | undefined {
+  for (const pool of pools) {
+    const hit = closestId(value, pool)
+    if (hit) return hit
+  }
+  return undefined
 }
 
 /** The id a wrong value most likely meant: the unit it names, else the closest id. */
@@ -72,12 +115,12 @@ export default defineRule({
   docs: {
     summary: { zh: '引用了 units.yaml 中没有登记的单位编号', en: 'Refers to a unit id that units.yaml does not register' },
     why: {
-      zh: '预案用编号指向行政区和责任单位（PRODUCT.md §3.2）；未登记的编号无法确定层级和归属，纵向衔接、覆盖和职责检查都会漏掉它。应急预案必须明确组织指挥体系和责任单位（突发事件应对法第二十八条，DOMAIN.md §2）。',
-      en: 'Plans point at jurisdictions and units by id (PRODUCT.md §3.2); an unregistered id has no level or parent, so linkage, coverage and responsibility checks cannot see it. The law requires plans to name who is responsible (Emergency Response Law art. 28, DOMAIN.md §2).',
+      zh: '预案用编号指向 units.yaml 中的行政区和责任单位；未登记的编号无法确定层级和归属，纵向衔接、覆盖和职责检查都会漏掉它。应急预案必须明确组织指挥体系和责任单位（突发事件应对法第二十八条）。',
+      en: 'Plans point at the jurisdictions and units of units.yaml by id; an unregistered id has no level or parent, so linkage, coverage and responsibility checks cannot see it. The law requires plans to name who is responsible (Emergency Response Law art. 28).',
     },
     fix: {
-      zh: '改为 units.yaml 中已登记的编号（消息会给出最接近的编号），或先在 units.yaml 中登记该单位。contacts 和演练记录的 organizer 可以直接写单位名称。',
-      en: 'Use an id registered in units.yaml (the message gives the closest one), or register the unit first. contacts and a drill record\'s organizer may hold a plain name instead.',
+      zh: '改为 units.yaml 中已登记的编号（消息会给出最接近的编号：先在预案所属行政区的单位中找，再依次到上级行政区，最后是全部单位；写成名称的，几个单位同名时取本行政区的那个，只有能确定唯一单位时 --fix 才替换），或先在 units.yaml 中登记该单位。不报告的情形：contacts 和演练记录的 organizer 写的是单位名称（不像编号）时不检查。',
+      en: 'Use an id registered in units.yaml (the message gives the closest one: among the units of the plan\'s own jurisdiction first, then of each jurisdiction above it, then all; a name several units share is read as the one of the plan\'s own jurisdiction, and --fix replaces a name only when it stands for exactly one unit), or register the unit first. Not reported: contacts and a drill record\'s organizer that hold a plain name (not shaped like an id).',
     },
     bad: 'units:\n  - unit: shi-liangshi   # 未登记\n    role: member\n    duties: [粮油储备调运]',
     good: '# units.yaml\n  - { id: shi-liangshi, name: 示例市粮食和物资储备局, kind: department, parent: shili-shi }\n\n# 预案前言\nunits:\n  - unit: shi-liangshi\n    role: member\n    duties: [粮油储备调运]',
@@ -104,7 +147,11 @@ export default defineRule({
     ),
   },
   checkPlan(plan, ctx) {
-    checkRefs(plan, planRefs(plan), ctx.library.units, ctx.report)
+    const units = ctx.library.units
+    const refs = planRefs(plan)
+    // The pools are built only for a plan that has an unknown id, once per jurisdiction.
+    if (refs.every((r) => units.has(r.id))) return
+    checkRefs(plan, refs, units, ctx.report, idPools(units, plan.data.jurisdiction))
   },
   checkLibrary(ctx) {
     const { units, unitsFile } = ctx.library
@@ -115,19 +162,20 @@ export default defineRule({
 
 type ReportFn = (report: Report) => void
 
-function checkRefs(file: SourceFile, refs: UnitRef[], units: UnitRegistry, report: ReportFn): void {
+function checkRefs(file: SourceFile, refs: UnitRef[], units: UnitRegistry, report: ReportFn, pools: string[][] = [[...units.byId.keys()]]): void {
   for (const ref of refs) {
     if (units.has(ref.id)) continue
-    const named = namedUnit(ref.id, units)
-    const suggestion = named ?? closestId(ref.id, units.byId.keys())
+    const namedAll = namedUnits(ref.id, units, pools)
+    const named = namedAll[0]
+    const suggestion = named ?? closestInPools(ref.id, pools)
     const range = yamlRange(file, ref.path)
     report({
       file,
       place: yamlPlace(file, ref.path),
       messageId: named ? 'name' : suggestion ? 'suggest' : 'default',
       data: { id: ref.id, field: ref.field, suggestion, name: suggestion ? units.name(suggestion) : undefined },
-      // A registered name stands for exactly one unit: replacing it by that unit's id is certain.
-      ...(named && range && file.text.slice(range[0], range[1]) === ref.id ? { fix: { start: range[0], end: range[1], text: named } } : {}),
+      // A name that stands for exactly one unit (here, after the plan's own jurisdiction): replacing it is certain.
+      ...(named && namedAll.length === 1 && range && file.text.slice(range[0], range[1]) === ref.id ? { fix: { start: range[0], end: range[1], text: named } } : {}),
     })
   }
 }
