@@ -62,6 +62,7 @@ export const BEIYUAN: Expected[] = [
   { id: 'T7', kind: 'trap', at: 'shi/zhuanxiang/bys-senlin.md:123:51', rule: 'dissolved-unit', awaits: 'false-positive: item 5 (修订说明)' },
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:14', rule: 'dissolved-unit', awaits: 'false-positive: item 5 (预案沿革)' },
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:45', rule: 'dissolved-unit', awaits: 'false-positive: item 5 (预案沿革)' },
+  { id: 'T13', kind: 'trap', at: 'nanhe/nanhe-weihua.md:115:19', rule: 'dissolved-unit', awaits: 'false-positive: item 5 (原县安监局 named as former, in 附则)' },
   { id: 'T9', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:64:67', rule: 'repealed-basis', awaits: 'false-positive: item 6 (88号 cited with its 2019 amendment)' },
   { id: 'T10', kind: 'trap', at: 'units.yaml:8:11', rule: 'coverage-gap', text: '道路交通事故', awaits: 'false-positive: item 7 (department plan covers road traffic)' },
 
