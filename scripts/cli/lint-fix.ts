@@ -75,8 +75,11 @@ export async function applyChangedFixes(first: LintRun, relint: () => Promise<Li
       if (!applied.length || text === disk.text) continue
       const list = changes.get(file) ?? []
       for (const fix of applied) {
-        const { line, column } = source.lines.position(fix.start)
-        list.push({ line, column, ruleId: entries[fixes.indexOf(fix)]?.ruleId ?? '', before: disk.text.slice(fix.start, fix.end), after: fix.text })
+        // Shown as the smallest differing part: a merge rewrites a span, most of which stays as it was.
+        const before = disk.text.slice(fix.start, fix.end)
+        const [p, q] = before.includes('\n') || fix.text.includes('\n') ? commonEnds(before, fix.text) : [0, 0]
+        const { line, column } = source.lines.position(fix.start + p)
+        list.push({ line, column, ruleId: entries[fixes.indexOf(fix)]?.ruleId ?? '', before: before.slice(p, before.length - q), after: fix.text.slice(p, fix.text.length - q) })
       }
       changes.set(file, list)
       if (options.dryRun) continue
@@ -87,6 +90,18 @@ export async function applyChangedFixes(first: LintRun, relint: () => Promise<Li
     run = await relint()
   }
   return { fixed: [...changes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => ({ file, changes: list })), notes, run }
+}
+
+/** Lengths of the common prefix and (non-overlapping) common suffix of two texts, in whole lines. */
+function commonEnds(a: string, b: string): [number, number] {
+  let p = 0
+  while (p < a.length && p < b.length && a[p] === b[p]) p++
+  p = a.lastIndexOf('\n', p - 1) + 1
+  let q = 0
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++
+  // Back to just after a line break, so the shown part starts and ends with whole lines.
+  while (q > 0 && a[a.length - q - 1] !== '\n') q--
+  return [p, q]
 }
 
 /** A changed text on one line of the summary: line breaks shown as ⏎, long texts shortened in the middle. */

@@ -1,5 +1,6 @@
 // `yuanku lint --fix`: only the value spans change, only in files with fixes, atomically; then the rest is reported.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TODAY, workspace, yuanku } from './helpers.ts'
@@ -94,6 +95,20 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
     // Same places as the LF file: the loader counts a lone CR as a line break.
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['plans/city/forest.md：已修复 2 处', '  9:12  dissolved-unit  “shi-linye” → “shi-ziran”', '  11:11  dissolved-unit  “shi-linye” → “shi-ziran”'])
     expect(readFileSync(forest, 'utf8')).toBe(cr.replace('lead_unit: shi-linye #', 'lead_unit: shi-ziran #').replace('  - unit: shi-linye\r', '  - unit: shi-ziran\r'))
+  })
+
+  it('the example library: shi-senlin already lists shi-ziran, so the dissolved shi-linye is merged into it, not added twice', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'yuanku-senlin-')))
+    cpSync(new URL('../../plans', import.meta.url).pathname, join(dir, 'plans'), { recursive: true })
+    const senlin = join(dir, 'plans/city/special/shi-senlin.md')
+    const before = readFileSync(senlin, 'utf8')
+    const r = await yuanku(['lint', 'plans', '--fix', '--rule', 'dissolved-unit', '--rule', 'duplicate-unit', '--today', TODAY, '--no-cache'], dir)
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['plans/city/special/shi-senlin.md：已修复 1 处', '  16:1  dissolved-unit  “  - unit: shi-linye⏎    role: member⏎    duties:⏎” → （删除）'])
+    const after = readFileSync(senlin, 'utf8')
+    expect(after.match(/- unit: shi-ziran/g)?.length).toBe(1)
+    expect(after).not.toContain('shi-linye')
+    // The lead keeps its role and gains the dissolved unit's duty; nothing else in the file changes.
+    expect(after).toBe(before.replace('参与扑火方案制定\n  - unit: shi-linye\n    role: member\n    duties:\n', '参与扑火方案制定\n'))
   })
 
   it('fixes only the files the arguments name', async () => {
