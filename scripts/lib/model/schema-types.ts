@@ -314,6 +314,12 @@ export interface LibraryFile {
     event?: SectionList
     joint?: SectionList
   }
+  /**
+   * 必备章节的更多同义名：章节标题 → 同义名列表，加在内置同义名表之上（不替换），见 docs/required-sections.md。 / More names for a required chapter: title → list of names, added to the built-in table (never replacing it).
+   */
+  section_synonyms?: {
+    [k: string]: string[]
+  }
   drill_section?: Section1
   /**
    * 各行政层级必须具备专项预案的事件种类，以及必须具备总体预案的层级。默认值为常见要求，请按本地风险调整（DOMAIN.md §3、§6）。 / Hazards each jurisdiction level must have a special plan for, and the levels that must have an overall plan.
