@@ -332,6 +332,10 @@ export interface LibraryFile {
       [k: string]: string[]
     }
     /**
+     * 哪些类型的在用预案算作本行政区对其 hazards 的覆盖。默认专项、联合和部门预案（国家预案体系中道路交通、大面积停电等即由部门预案覆盖）；只认专项预案时写 [special]。 / Which plan types count as coverage of their hazards. Default: special, joint and department plans; write [special] to count special plans only.
+     */
+    counts?: ('special' | 'joint' | 'department' | 'overall' | 'event' | 'grassroots')[]
+    /**
      * 默认县级以上和乡镇（街道）。 / Default: county and above, and townships.
      */
     overall_levels?: ('national' | 'province' | 'city' | 'county' | 'township' | 'village')[]
