@@ -14,6 +14,44 @@ const ONE_PER_OWNER: ReadonlySet<string> = new Set(['overall', 'enterprise-compr
  */
 const BY_HAZARD: ReadonlySet<string> = new Set(['special', 'department', 'joint', 'enterprise-special'])
 
+/** A title without its edition: years, 版/修订/试行 and bracketed remarks. */
+function titleCore(title: string): string {
+  return title.replace(/[（(][^）)]*[）)]/g, '').replace(/\d{4}\s*年?(?:版|修订|修正)?|[版本]$|修订版?|试行|暂行/g, '').replace(/\s+/g, '')
+}
+
+/** Dice coefficient of the titles' character bigrams. */
+function titleSimilarity(a: string, b: string): number {
+  const grams = (t: string) => {
+    const out: string[] = []
+    for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2))
+    return out
+  }
+  const x = grams(titleCore(a))
+  const y = grams(titleCore(b))
+  if (!x.length || !y.length) return titleCore(a) === titleCore(b) ? 1 : 0
+  const pool = [...y]
+  let shared = 0
+  for (const g of x) {
+    const i = pool.indexOf(g)
+    if (i >= 0) {
+      shared++
+      pool.splice(i, 1)
+    }
+  }
+  return (2 * shared) / (x.length + y.length)
+}
+
+/**
+ * Two plans for the same hazard with clearly different names are usually two real plans (城市内涝 and
+ * 防汛, 山洪灾害防御 and 防汛抗旱); an old version left in force or a copy keeps (nearly) the same name.
+ */
+const SIMILAR_TITLE = 0.75
+
+/** Who owns a plan of this type: a department plan belongs to the department that issues it. */
+function ownerOf(plan: Plan): string {
+  return plan.data.type === 'department' ? (plan.data.issuer ?? plan.data.jurisdiction) : plan.data.jurisdiction
+}
+
 /** The body with spaces removed: a copy left under a new id has the same one. */
 function bodyKey(plan: Plan): string {
   return plan.text.slice(plan.bodyStart).replace(/\s+/g, '')
@@ -47,8 +85,8 @@ export default defineRule({
       en: 'Keep the current one: set the old version\'s status to superseded (or retired) and list its id in the new version\'s supersedes; delete a stray copy. If they really are two different plans, state how they relate in parents or related of one of them.',
     },
     notReported: {
-      zh: '一个预案在 supersedes 中替代另一个时不报告；二者有 parents 或 related 关系（如山洪灾害防御预案挂在防汛抗旱预案之下）时不报告；草案、征求意见稿（修订中的新版本）和已替代、已废止的预案不报告；现场处置方案、重大活动预案、基层预案不比较（一个企业可有多个同类现场处置方案）；事件种类不重叠的专项、部门、联合或企业专项预案不报告。',
-      en: 'Not reported when one plan supersedes the other, when they are tied by parents or related (a flash-flood plan under the flood plan), for drafts and plans in review (the new version of a revision), superseded and retired plans; on-site procedures, event plans and grassroots plans are not compared (an enterprise has several on-site procedures for one hazard); special, department, joint and enterprise special plans whose hazards do not overlap.',
+      zh: '一个预案在 supersedes 中替代另一个时不报告；二者有 parents 或 related 关系（如山洪灾害防御预案挂在防汛抗旱预案之下）时不报告；草案、征求意见稿（修订中的新版本）和已替代、已废止的预案不报告；现场处置方案、重大活动预案、基层预案不比较（一个企业可有多个同类现场处置方案）；专项、部门、联合或企业专项预案只在事件种类重叠、且名称（去掉年份、版次、括注后）基本相同或标题正文完全相同时报告，名称明显不同的同类预案（如“城市内涝应急预案”与“防汛应急预案”）不报告；部门预案按印发部门比较，不同部门的预案不报告。',
+      en: 'Not reported when one plan supersedes the other, when they are tied by parents or related (a flash-flood plan under the flood plan), for drafts and plans in review (the new version of a revision), superseded and retired plans; on-site procedures, event plans and grassroots plans are not compared (an enterprise has several on-site procedures for one hazard); special, department, joint and enterprise special plans are reported only when their hazards overlap and their titles (years, editions and bracketed remarks removed) are nearly the same, or title and text are identical, so two real plans with clearly different names (城市内涝 and 防汛) are not; department plans are compared per issuing department.',
     },
     bad: '# xishan/overall.md\nid: xishan-overall\ntype: overall\njurisdiction: xishan-xian\nstatus: published\n# xishan/overall-copy.md（复制后未删除）\nid: xishan-overall-2025\ntype: overall\njurisdiction: xishan-xian\nstatus: published',
     good: '# xishan/overall-2025.md\nid: xishan-overall-2025\ntype: overall\njurisdiction: xishan-xian\nstatus: published\nsupersedes: [xishan-overall]\n# xishan/overall.md\nid: xishan-overall\nstatus: superseded',
@@ -71,13 +109,13 @@ export default defineRule({
       .sort((x, y) => (effectiveDate(x) ?? '9999').localeCompare(effectiveDate(y) ?? '9999') || x.path.localeCompare(y.path))
     const byOwner = new Map<string, Plan[]>()
     for (const plan of active) {
-      const key = `${plan.data.jurisdiction}\u0000${plan.data.type}`
+      const key = `${ownerOf(plan)}\u0000${plan.data.type}`
       const earlier = byOwner.get(key) ?? []
       for (const other of earlier) {
         if (other.data.id === plan.data.id || linked(plan, other)) continue
         const shared = ONE_PER_OWNER.has(plan.data.type) ? [] : (plan.data.hazards ?? []).filter((h) => (other.data.hazards ?? []).includes(h))
-        if (!ONE_PER_OWNER.has(plan.data.type) && shared.length === 0) continue
         const copy = plan.data.title === other.data.title && bodyKey(plan) === bodyKey(other)
+        if (!ONE_PER_OWNER.has(plan.data.type) && (shared.length === 0 || (!copy && titleSimilarity(plan.data.title, other.data.title) < SIMILAR_TITLE))) continue
         ctx.report({
           file: plan,
           place: yamlPlace(plan, ['id']),
@@ -85,7 +123,7 @@ export default defineRule({
           data: {
             other: other.data.id,
             otherTitle: other.data.title,
-            owner: library.units.name(plan.data.jurisdiction),
+            owner: library.units.name(ownerOf(plan)),
             type: planTypeName(plan.data.type, ctx.locale),
             hazards: [...new Set(shared)].map((h) => library.taxonomy.name(h, ctx.locale)).join(ctx.locale === 'en' ? ', ' : '、'),
           },
