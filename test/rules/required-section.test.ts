@@ -2,10 +2,21 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lintFixture } from '../helpers/library.ts'
-import { sectionKey } from '../../scripts/lib/text/section-names.ts'
+import { readFileSync } from 'node:fs'
+import { DEFAULT_SECTION_SYNONYMS, sectionKey } from '../../scripts/lib/text/section-names.ts'
 
 const ROOT = new URL('.', import.meta.url).pathname
 const at = (f: { file: string; place: { line: number; column: number }; message: string }) => `${f.file}:${f.place.line}:${f.place.column} ${f.message}`
+
+describe('docs/required-sections.md', () => {
+  it('lists every built-in synonym', () => {
+    const doc = readFileSync(new URL('../../docs/required-sections.md', import.meta.url), 'utf8')
+    for (const group of DEFAULT_SECTION_SYNONYMS) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| ${group[0]} |`))
+      expect(row, group[0]).toBe(`| ${group[0]} | ${group.slice(1).join('、')} |`)
+    }
+  })
+})
 
 describe('required-section chapter names', () => {
   it('section_synonyms in library.yaml adds names and keeps the built-in ones', () => {
