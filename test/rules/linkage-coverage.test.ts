@@ -74,11 +74,13 @@ describe('causes and fixes', () => {
     expect(fixed('xishan/overall.md')).toBeNull()
   })
 
-  it('lead-conflict points at the earlier plan\'s lead_unit', () => {
+  it('lead-conflict lands on the newer plan, the older plan\'s lead_unit as cause', () => {
     const findings = lintFixture(fixture('lead-conflict'), { only: ['lead-conflict'] })
     expect(findings.map((f) => `${where(f)} ← ${f.cause!.file}:${f.cause!.place.line}:${f.cause!.place.column}`)).toEqual([
       'shili/forest-fire-ziran.md:9:12 ← shili/flood.md:9:12',
       'shili/forest-fire.md:9:12 ← shili/forest-fire-ziran.md:9:12',
+      // Issued 2025 against 2021: the newer plan is reported although its file comes first.
+      'xishan/a-shanhong.md:9:12 ← xishan/b-fangxun.md:9:12',
     ])
   })
 
