@@ -32,6 +32,7 @@ function ruleSection(rule: Rule<any>): string {
     '',
     `- **为什么 Why**: ${d.why.zh} / ${d.why.en}`,
     `- **怎么改 Fix**: ${d.fix.zh} / ${d.fix.en}${options}`,
+    ...(d.notReported ? [`- **不报告 Not reported**: ${d.notReported.zh} / ${d.notReported.en}`] : []),
     `- **配置 Configure** (\`plans/library.yaml\`): \`rules: { ${rule.id}: off | warn | error }\``,
     '',
     '不合格 Bad:',

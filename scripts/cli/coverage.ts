@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
-import { coverageMatrix, type CoverageMatrix, type CoverageState } from '../lib/coverage.ts'
+import { coverageMatrix, kindSymbol, type CoverageCell, type CoverageMatrix, type CoverageState } from '../lib/coverage.ts'
 import { todayIso } from '../lib/lint.ts'
 import type { Locale } from '../lib/model/finding.ts'
-import { levelName } from '../lib/plan-system.ts'
+import { levelName, planTypeName } from '../lib/plan-system.ts'
 import { EXIT, UsageError } from './errors.ts'
 import { resolveTargets } from './library-path.ts'
 
@@ -15,7 +15,7 @@ export const coverageHelp = `用法 / Usage: yuanku coverage [预案库目录 li
   --locale zh-CN|en         语言（默认取 library.yaml）/ language (default from library.yaml)
   --today YYYY-MM-DD        以该日期为“今天”：发布日期在其后的预案尚未生效 / the date to treat as today
 
-符号 / Symbols: ● 在用 active · ◐ 仅有草案 draft only · ✗ 缺失 missing · · 不要求 not required
+符号 / Symbols: 在用 active: ● 专项 special · ■ 部门 department · ◆ 联合 joint；◐ 仅有草案 draft only · ✗ 缺失 missing · · 不要求 not required
 退出码 / Exit codes: 0 已输出 printed · 2 用法错误 usage error`
 
 const FORMATS = ['table', 'csv', 'json'] as const
@@ -31,6 +31,31 @@ const STATE_NAMES: Record<CoverageState, { zh: string; en: string }> = {
 }
 
 const stateName = (s: CoverageState, locale: Locale) => (locale === 'en' ? STATE_NAMES[s].en : STATE_NAMES[s].zh)
+
+/** A cell in the table: an in-force cell shows which kind of plan covers it. */
+const cellSymbol = (cell: CoverageCell) => (cell.state === 'active' ? kindSymbol(cell.kind) : SYMBOLS[cell.state])
+
+/** 专项 / special: the kind of plan, short, for legends and CSV cells. */
+const kindName = (kind: string, locale: Locale) => planTypeName(kind, locale).replace(/应急预案$/, '').replace(/ plan$/, '')
+
+/** A cell in the CSV: its state, and the kind of plan behind it. */
+function cellText(cell: CoverageCell, locale: Locale): string {
+  const state = stateName(cell.state, locale)
+  if (!cell.kind) return state
+  const kind = kindName(cell.kind, locale)
+  return locale === 'en' ? `${state} (${kind})` : `${state}（${kind}）`
+}
+
+/** Kinds of plan that cover some in-force cell, in legend order. */
+function activeKinds(matrix: CoverageMatrix): string[] {
+  const seen = new Set<string>()
+  for (const j of matrix.jurisdictions) for (const h of matrix.hazards) {
+    const c = matrix.cells[j.id][h.id]
+    if (c.state === 'active' && c.kind) seen.add(c.kind)
+  }
+  const order = ['special', 'department', 'joint']
+  return [...seen].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b))
+}
 
 /** Terminal columns a character takes: East Asian wide and fullwidth characters take two. */
 function charWidth(cp: number): number {
@@ -104,7 +129,7 @@ export function formatTable(matrix: CoverageMatrix, options: { locale: Locale; t
     for (let r = 0; r < height; r++) lines.push(row(r === 0 ? '行政区' : '', stacks.map((s) => s[r] ?? '')))
   }
   matrix.jurisdictions.forEach((j, i) => {
-    lines.push(row(rowNames[i], matrix.hazards.map((h) => SYMBOLS[matrix.cells[j.id][h.id].state])))
+    lines.push(row(rowNames[i], matrix.hazards.map((h) => cellSymbol(matrix.cells[j.id][h.id]))))
   })
   lines.push('')
   if (en) {
@@ -115,6 +140,9 @@ export function formatTable(matrix: CoverageMatrix, options: { locale: Locale; t
   const states: CoverageState[] = ['active', 'draft', 'missing', 'not-required']
   const legend = states.map((s) => `${SYMBOLS[s]} ${stateName(s, locale)}`)
   legend[2] += en ? ' (required)' : '（要求具备）'
+  // An in-force cell shows the kind of plan that covers it: one legend entry per kind present.
+  const kinds = activeKinds(matrix)
+  if (kinds.length) legend.splice(0, 1, ...kinds.map((k) => `${kindSymbol(k)} ${stateName('active', locale)}${en ? ` (${kindName(k, locale)})` : `（${kindName(k, locale)}）`}`))
   lines.push((en ? 'Legend: ' : '图例：') + legend.join('  '))
   const t = totals(matrix)
   lines.push(
@@ -139,7 +167,7 @@ export function formatCsv(matrix: CoverageMatrix, options: { locale: Locale }): 
     jurisdictionName(j, locale),
     levelName(j.level, locale),
     j.parent ?? '',
-    ...matrix.hazards.map((h) => stateName(matrix.cells[j.id][h.id].state, locale)),
+    ...matrix.hazards.map((h) => cellText(matrix.cells[j.id][h.id], locale)),
   ])
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }

@@ -31,14 +31,16 @@ export interface CoveragePlanRef {
   id: string
   title: string
   status: string
+  /** Plan type (special, joint, department …): the kind of plan that covers the cell. */
+  type: string
   /** Library-relative path of the plan file. */
   path: string
 }
 
 export interface CoverageCell {
   /**
-   * active: an approved/published special (or joint) plan of the jurisdiction covers it (PRODUCT §4: a department's
-   *   own plan or an overall plan does not replace the special plan the government must issue);
+   * active: an approved/published plan of a counting type (coverage.counts: special, joint and department by
+   *   default, since the national system covers road traffic, power outages and others by department plans);
    * draft: only draft/review plans do (or approved/published ones issued after `today`); missing: required for the jurisdiction's level and no such plan;
    * not-required: neither required nor covered.
    */
@@ -47,6 +49,8 @@ export interface CoverageCell {
   required: boolean
   /** Plans covering the cell (in force first, then drafts; library path order within each). */
   plans: CoveragePlanRef[]
+  /** Type of the plan that covers the cell (the first of `plans`), when any. */
+  kind?: string
 }
 
 export interface CoverageMatrix {
@@ -58,8 +62,25 @@ export interface CoverageMatrix {
   cells: Record<string, Record<string, CoverageCell>>
 }
 
-/** Plan types whose hazards count as a jurisdiction's coverage: the special plans a government issues (横向到边). */
-export const COVERING_TYPES: ReadonlySet<string> = new Set(['special', 'joint'])
+/**
+ * Plan types whose hazards count as a jurisdiction's coverage by default (横向到边): special, joint and
+ * department plans. The national system itself covers road traffic, power outages and some public-health
+ * events by department plans; `coverage.counts` in library.yaml narrows or widens the list.
+ */
+export const COVERING_TYPES: readonly string[] = ['special', 'joint', 'department']
+
+/** Symbol of a covered cell by the kind of plan that covers it (terminal and site alike); ● for any other kind. */
+export const KIND_SYMBOLS: Record<string, string> = { special: '●', department: '■', joint: '◆' }
+
+export function kindSymbol(kind: string | undefined): string {
+  return (kind && KIND_SYMBOLS[kind]) || '●'
+}
+
+/** The plan types that count as coverage in this library. */
+export function coveringTypes(library: Library): ReadonlySet<string> {
+  const counts = (library.settings.coverage as { counts?: unknown } | undefined)?.counts
+  return new Set(Array.isArray(counts) ? stringList(counts) : COVERING_TYPES)
+}
 
 export interface CoverageOptions {
   /** YYYY-MM-DD: a plan issued after this date is not in force yet and counts as a draft. */
@@ -99,9 +120,9 @@ function stringList(v: unknown): string[] {
 }
 
 /** The hazards a plan covers for its jurisdiction's coverage, or [] when its type does not count. */
-export function coveredHazards(plan: Plan): string[] {
+export function coveredHazards(plan: Plan, types: ReadonlySet<string> = new Set(COVERING_TYPES)): string[] {
   const d = plan.data as Partial<Plan['data']> | undefined
-  if (!d || typeof d.type !== 'string' || !COVERING_TYPES.has(d.type)) return []
+  if (!d || typeof d.type !== 'string' || !types.has(d.type)) return []
   return [...new Set(stringList(d.hazards))]
 }
 
@@ -130,11 +151,12 @@ export function coverageMatrix(library: Library, options: CoverageOptions = {}):
   const byCell = new Map<string, Map<string, Plan[]>>()
   const standing = new Map<Plan, 'active' | 'draft'>()
   const coveredIds = new Set<string>()
+  const types = coveringTypes(library)
   for (const plan of library.plans) {
     const s = planStanding(plan, options.today)
     if (!s) continue
     standing.set(plan, s)
-    const hazards = coveredHazards(plan).filter((h) => taxonomy.get(h))
+    const hazards = coveredHazards(plan, types).filter((h) => taxonomy.get(h))
     if (hazards.length === 0) continue
     const j = planJurisdiction(library, plan)
     if (!j || !jIds.has(j)) continue
@@ -182,11 +204,8 @@ export function coverageMatrix(library: Library, options: CoverageOptions = {}):
       const required = req.has(h.id)
       const state: CoverageState =
         inForce.length > 0 ? 'active' : drafts.length > 0 ? 'draft' : required ? 'missing' : 'not-required'
-      row[h.id] = {
-        state,
-        required,
-        plans: [...inForce, ...drafts].map((p) => ({ id: String(p.data.id ?? p.path), title: String(p.data.title ?? p.path), status: p.data.status, path: p.path })),
-      }
+      const refs = [...inForce, ...drafts].map((p) => ({ id: String(p.data.id ?? p.path), title: String(p.data.title ?? p.path), status: p.data.status, type: String(p.data.type), path: p.path }))
+      row[h.id] = { state, required, plans: refs, ...(refs.length ? { kind: refs[0].type } : {}) }
     }
     cells[j.id] = row
   }

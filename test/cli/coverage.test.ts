@@ -29,13 +29,13 @@ describe('yuanku coverage --format table', () => {
       '                  火    品',
       '                  灾    事',
       '                        故',
-      '示例市      ●  ●  ·  ·  ◐',
+      '示例市      ●  ●  ■  ·  ◐',
       '  西山县    ●  ·  ·  ●  ·',
       '    青石镇  ·  ·  ◐  ·  ·',
       '  东城区    ◐  ·  ·  ✗  ·',
       '',
-      '图例：● 在用  ◐ 仅有草案  ✗ 缺失（要求具备）  · 不要求',
-      '4 个行政区 × 5 个事件种类：在用 4，仅有草案 3，缺失 1；要求具备而无在用预案 3 处（coverage-gap）',
+      '图例：● 在用（专项）  ■ 在用（部门）  ◐ 仅有草案  ✗ 缺失（要求具备）  · 不要求',
+      '4 个行政区 × 5 个事件种类：在用 5，仅有草案 3，缺失 1；要求具备而无在用预案 3 处（coverage-gap）',
       '',
     ])
   })
@@ -54,7 +54,7 @@ describe('yuanku coverage --format table', () => {
       'Coverage test library · Coverage (jurisdiction × hazard)',
       '',
       'Jurisdiction          1  2  3  4  5',
-      'Shili City            ●  ●  ·  ·  ◐',
+      'Shili City            ●  ●  ■  ·  ◐',
       '  Xishan County       ●  ·  ·  ●  ·',
       '    Qingshi Town      ·  ·  ◐  ·  ·',
       '  Dongcheng District  ◐  ·  ·  ✗  ·',
@@ -66,8 +66,8 @@ describe('yuanku coverage --format table', () => {
       '  4  Dam break (dam-break)',
       '  5  Hazardous chemicals accident (hazmat)',
       '',
-      'Legend: ● active  ◐ draft only  ✗ missing (required)  · not required',
-      '4 jurisdictions × 5 hazards: 4 active, 3 draft only, 1 missing; 3 required without a plan in force (coverage-gap)',
+      'Legend: ● active (special)  ■ active (department)  ◐ draft only  ✗ missing (required)  · not required',
+      '4 jurisdictions × 5 hazards: 5 active, 3 draft only, 1 missing; 3 required without a plan in force (coverage-gap)',
       '',
     ])
   })
@@ -88,10 +88,10 @@ describe('yuanku coverage --format csv', () => {
     expect(r.stdout.startsWith('\uFEFF')).toBe(true)
     expect(r.stdout.slice(1).split('\r\n')).toEqual([
       '编号,行政区,层级,上级,洪涝灾害,地震灾害,森林草原火灾,水库垮坝,危险化学品事故',
-      'shili-shi,示例市,市级,,在用,在用,不要求,不要求,仅有草案',
-      'xishan-xian,西山县,县级,shili-shi,在用,不要求,不要求,在用,不要求',
-      'qingshi-zhen,青石镇,乡镇级,xishan-xian,不要求,不要求,仅有草案,不要求,不要求',
-      'dongcheng-qu,东城区,县级,shili-shi,仅有草案,不要求,不要求,缺失,不要求',
+      'shili-shi,示例市,市级,,在用（专项）,在用（专项）,在用（部门）,不要求,仅有草案（专项）',
+      'xishan-xian,西山县,县级,shili-shi,在用（专项）,不要求,不要求,在用（专项）,不要求',
+      'qingshi-zhen,青石镇,乡镇级,xishan-xian,不要求,不要求,仅有草案（专项）,不要求,不要求',
+      'dongcheng-qu,东城区,县级,shili-shi,仅有草案（专项）,不要求,不要求,缺失,不要求',
       '',
     ])
   })
@@ -99,7 +99,7 @@ describe('yuanku coverage --format csv', () => {
   it('uses English names and states with --locale en', () => {
     const lines = run(LIBRARY, '--today', '2026-11-23', '--format', 'csv', '--locale', 'en').stdout.slice(1).split('\r\n')
     expect(lines[0]).toBe('id,jurisdiction,level,parent,Flood,Earthquake,Forest and grassland fire,Dam break,Hazardous chemicals accident')
-    expect(lines[4]).toBe('dongcheng-qu,Dongcheng District,county,shili-shi,draft only,not required,not required,missing,not required')
+    expect(lines[4]).toBe('dongcheng-qu,Dongcheng District,county,shili-shi,draft only (special),not required,not required,missing,not required')
   })
 })
 
@@ -118,13 +118,17 @@ describe('yuanku coverage --format json', () => {
     expect(m.cells['shili-shi'].earthquake).toEqual({
       state: 'active',
       required: true,
-      plans: [{ id: 'shili-earthquake', title: '示例市地震应急预案', status: 'published', path: 'shili/earthquake.md' }],
+      plans: [{ id: 'shili-earthquake', title: '示例市地震应急预案', status: 'published', type: 'special', path: 'shili/earthquake.md' }],
+      kind: 'special',
     })
+    // A published department plan covers its department's jurisdiction (coverage.counts by default).
+    expect(m.cells['shili-shi']['forest-fire']).toMatchObject({ state: 'active', kind: 'department' })
     expect(m.cells['xishan-xian']['dam-break'].plans.map((p) => p.id)).toEqual(['xishan-flood'])
     expect(m.cells['dongcheng-qu'].flood).toEqual({
       state: 'draft',
       required: true,
-      plans: [{ id: 'dongcheng-flood', title: '东城区防汛应急预案', status: 'published', path: 'dongcheng/flood.md' }],
+      plans: [{ id: 'dongcheng-flood', title: '东城区防汛应急预案', status: 'published', type: 'special', path: 'dongcheng/flood.md' }],
+      kind: 'special',
     })
     expect(m.cells['dongcheng-qu']['dam-break']).toEqual({ state: 'missing', required: true, plans: [] })
     expect(m.cells['qingshi-zhen'].flood).toEqual({ state: 'not-required', required: false, plans: [] })

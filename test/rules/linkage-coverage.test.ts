@@ -74,11 +74,13 @@ describe('causes and fixes', () => {
     expect(fixed('xishan/overall.md')).toBeNull()
   })
 
-  it('lead-conflict points at the earlier plan\'s lead_unit', () => {
+  it('lead-conflict lands on the newer plan, the older plan\'s lead_unit as cause', () => {
     const findings = lintFixture(fixture('lead-conflict'), { only: ['lead-conflict'] })
     expect(findings.map((f) => `${where(f)} ← ${f.cause!.file}:${f.cause!.place.line}:${f.cause!.place.column}`)).toEqual([
       'shili/forest-fire-ziran.md:9:12 ← shili/flood.md:9:12',
       'shili/forest-fire.md:9:12 ← shili/forest-fire-ziran.md:9:12',
+      // Issued 2025 against 2021: the newer plan is reported although its file comes first.
+      'xishan/a-shanhong.md:9:12 ← xishan/b-fangxun.md:9:12',
     ])
   })
 
@@ -172,18 +174,25 @@ coverage:
       epidemic: 'missing',
       'no-such-hazard': 'missing',
     })
-    expect(m.cells.a.flood).toEqual({ state: 'active', required: false, plans: [{ id: 'p1', title: '防汛', status: 'approved', path: 'flood.md' }] })
+    expect(m.cells.a.flood).toEqual({ state: 'active', required: false, plans: [{ id: 'p1', title: '防汛', status: 'approved', type: 'special', path: 'flood.md' }], kind: 'special' })
   })
 
-  it('counts only special plans: an overall plan listing a hazard and a department plan do not close a gap (PRODUCT §4)', () => {
-    const lib = library({
-      'library.yaml': 'coverage:\n  hazards:\n    county: [flood, earthquake, epidemic]\n',
-      'units.yaml': 'units:\n  - { id: a, name: 甲县, kind: jurisdiction, level: county }\n  - { id: g, name: 甲县政府, kind: government, parent: a }\n  - { id: w, name: 甲县卫健局, kind: department, parent: a }\n',
-      'overall.md': planText('id: o\ntitle: 总体\ntype: overall\njurisdiction: a\nhazards: [earthquake]\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
-      'dept.md': planText('id: d\ntitle: 卫健\ntype: department\njurisdiction: w\nhazards: [epidemic]\nlead_unit: w\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
-      'flood.md': planText('id: f\ntitle: 防汛\ntype: special\njurisdiction: a\nhazards: [flood]\nlead_unit: w\nstatus: review\ndates: {}'),
-    })
-    const cells = coverageMatrix(lib).cells.a
+  const countsLibrary = (libraryYaml: string) => library({
+    'library.yaml': `coverage:\n  hazards:\n    county: [flood, earthquake, epidemic]\n${libraryYaml}`,
+    'units.yaml': 'units:\n  - { id: a, name: 甲县, kind: jurisdiction, level: county }\n  - { id: g, name: 甲县政府, kind: government, parent: a }\n  - { id: w, name: 甲县卫健局, kind: department, parent: a }\n',
+    'overall.md': planText('id: o\ntitle: 总体\ntype: overall\njurisdiction: a\nhazards: [earthquake]\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
+    'dept.md': planText('id: d\ntitle: 卫健\ntype: department\njurisdiction: w\nhazards: [epidemic]\nlead_unit: w\nstatus: published\ndates: { approved: 2024-01-01, published: 2024-01-02 }'),
+    'flood.md': planText('id: f\ntitle: 防汛\ntype: special\njurisdiction: a\nhazards: [flood]\nlead_unit: w\nstatus: review\ndates: {}'),
+  })
+
+  it('counts special, joint and department plans by default; an overall plan listing a hazard does not close a gap', () => {
+    const cells = coverageMatrix(countsLibrary('')).cells.a
+    expect([cells.flood.state, cells.earthquake.state, cells.epidemic.state]).toEqual(['draft', 'missing', 'active'])
+    expect(cells.epidemic.kind).toBe('department')
+  })
+
+  it('coverage.counts: [special] counts special plans only', () => {
+    const cells = coverageMatrix(countsLibrary('  counts: [special]\n')).cells.a
     expect([cells.flood.state, cells.earthquake.state, cells.epidemic.state]).toEqual(['draft', 'missing', 'missing'])
   })
 })

@@ -314,6 +314,12 @@ export interface LibraryFile {
     event?: SectionList
     joint?: SectionList
   }
+  /**
+   * 必备章节的更多同义名：章节标题 → 同义名列表，加在内置同义名表之上（不替换），见 docs/required-sections.md。 / More names for a required chapter: title → list of names, added to the built-in table (never replacing it).
+   */
+  section_synonyms?: {
+    [k: string]: string[]
+  }
   drill_section?: Section1
   /**
    * 各行政层级必须具备专项预案的事件种类，以及必须具备总体预案的层级。默认值为常见要求，请按本地风险调整（DOMAIN.md §3、§6）。 / Hazards each jurisdiction level must have a special plan for, and the levels that must have an overall plan.
@@ -325,6 +331,10 @@ export interface LibraryFile {
     hazards?: {
       [k: string]: string[]
     }
+    /**
+     * 哪些类型的在用预案算作本行政区对其 hazards 的覆盖。默认专项、联合和部门预案（国家预案体系中道路交通、大面积停电等即由部门预案覆盖）；只认专项预案时写 [special]。 / Which plan types count as coverage of their hazards. Default: special, joint and department plans; write [special] to count special plans only.
+     */
+    counts?: ('special' | 'joint' | 'department' | 'overall' | 'event' | 'grassroots')[]
     /**
      * 默认县级以上和乡镇（街道）。 / Default: county and above, and townships.
      */

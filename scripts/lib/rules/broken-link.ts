@@ -114,6 +114,10 @@ export default defineRule({
       zh: '预案之间靠链接衔接上位预案、附件（联系表、物资清单、工作手册）和相关章节（DOMAIN.md §1–§2）；断开的链接让应急时最需要的附件找不到。',
       en: 'Plans link to their higher-level plans, annexes (contact lists, stock lists, work manuals) and sections (DOMAIN.md §1–§2); a broken link hides the annex needed most in an emergency.',
     },
+    notReported: {
+      zh: '网址（http、https、mailto）不检查；指向存在的文件、预案（plan:编号）和存在的章节锚点不报告。',
+      en: 'URLs (http, https, mailto) are not checked; links to an existing file, plan (plan:id) or heading anchor are not reported.',
+    },
     fix: {
       zh: '改正路径或锚点（消息会给出最接近的文件或章节），或补上缺少的附件。锚点按 GitHub 规则由标题生成：小写、去掉标点、空格变为“-”，中文保留，例如“## 1.2 编制依据”的锚点是 #12-编制依据。也可写 plan:预案编号 链接库内预案。网址（http、https、mailto）不检查。',
       en: 'Correct the path or anchor (the message suggests the closest file or heading), or add the missing annex. Anchors follow GitHub: lower case, punctuation removed, spaces → "-", CJK kept, so "## 1.2 编制依据" is #12-编制依据. plan:<id> links to a plan of the library. Web links (http, https, mailto) are not checked.',

@@ -46,6 +46,10 @@ export default defineRule<Options>({
       zh: '各地应急管理部门的年度报告反复指出：下级预案照抄照搬上级预案，不结合本地风险、队伍和物资实际，到用时无法操作（DOMAIN.md §6）。编制前应开展风险评估和应急资源调查（国办发〔2024〕5号，DOMAIN.md §1）。',
       en: 'Annual reports of emergency offices name it again and again: lower-level plans copied from the plan above, without local risks, teams and supplies, are useless when needed (DOMAIN.md §6). Plans must build on a local risk assessment and resource survey (国办发〔2024〕5号, DOMAIN.md §1).',
     },
+    notReported: {
+      zh: '正文（去掉空白、标点后）少于 minLength 字的预案不比较；只与 parents 中库内的上位预案比较，external 不比较；行政区名、单位名、数字不同不会掩盖照搬，但相同的法定表述（如分级标准）低于阈值时不报告。',
+      en: 'Bodies shorter than minLength are not compared; only in-library parents are compared, not external ones; text shared below the threshold (e.g. the statutory severity scale) is not reported.',
+    },
     fix: {
       zh: '按本地实际改写被照搬的段落：写明本地的风险点、责任单位、队伍、物资、联系方式和时限；只在确需一致的地方（如分级标准）引用上级预案。',
       en: 'Rewrite the copied passages for local conditions: local risks, units, teams, supplies, contacts and time limits; refer to the parent plan where the text must be the same (e.g. severity levels).',

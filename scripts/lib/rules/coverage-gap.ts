@@ -17,12 +17,20 @@ export default defineRule({
       en: 'A jurisdiction has no plan in force for a hazard that library.yaml requires at its level',
     },
     why: {
-      zh: '预案体系要“横向到边”：本地主要风险都要有专项或部门预案（DOMAIN.md §1、§3）。各层级必备的事件种类写在 library.yaml 的 coverage.hazards 中，默认值是常见要求，应按本地风险评估调整（DOMAIN.md §6）。本级已审批或已发布的专项预案、部门预案，或写明该事件种类的总体预案才算覆盖；只有草案时消息会指出。报告在 units.yaml 中该行政区的条目上，与 `yuanku coverage` 的矩阵一致。默认为警告：预案可能正在编制。',
-      en: 'The plan system must reach every risk: each main local hazard needs a special or department plan (DOMAIN.md §1, §3). The hazards each level must cover are set in coverage.hazards of library.yaml; the defaults are common requirements to adjust to the local risk assessment (DOMAIN.md §6). Only an approved or published special or department plan of the jurisdiction, or its overall plan listing the hazard, counts; the message says when only a draft exists. Reported at the jurisdiction\'s entry in units.yaml, matching the `yuanku coverage` matrix. A warning by default: the plan may be in preparation.',
+      zh: '预案体系要“横向到边”：本地主要风险都要有专项、联合或部门预案（突发事件应急预案管理办法，国办发〔2024〕5号，第六条至第九条）。国家预案体系本身也以部门预案覆盖道路交通、大面积停电等事件，因此默认本级已审批或已发布的专项、联合和部门预案都算覆盖（部门预案计入其部门所属的行政区）；只认专项预案的库在 library.yaml 中写 coverage.counts: [special]。各层级必备的事件种类写在 coverage.hazards 中，默认值是常见要求，应按本地风险评估调整。只有草案时消息会指出。报告在 units.yaml 中该行政区的条目上，与 `yuanku coverage` 的矩阵一致。默认为警告：预案可能正在编制。',
+      en: 'The plan system must reach every risk: each main local hazard needs a special, joint or department plan (Measures for the Management of Emergency Plans, 国办发〔2024〕5号, arts. 6–9). The national system itself covers road traffic, power outages and others by department plans, so by default an approved or published special, joint or department plan of the jurisdiction counts (a department plan for its department\'s jurisdiction); a library that counts special plans only sets coverage.counts: [special] in library.yaml. The hazards each level must cover are set in coverage.hazards; the defaults are common requirements to adjust to the local risk assessment. The message says when only a draft exists. Reported at the jurisdiction\'s entry in units.yaml, matching the `yuanku coverage` matrix. A warning by default: the plan may be in preparation.',
     },
     fix: {
-      zh: '为该行政区编制并发布该事件种类的专项预案（hazards 中写该编号），或推进草案的审批发布；本地确无此风险时在 library.yaml 的 coverage.hazards 中调整该层级的要求。',
-      en: 'Draft and publish a special plan of the jurisdiction listing the hazard, or get the draft approved; if the risk does not exist locally, adjust the level\'s list in coverage.hazards of library.yaml.',
+      zh: '为该行政区编制并发布该事件种类的专项（或部门）预案（hazards 中写该编号），或推进草案的审批发布；本地确无此风险时在 library.yaml 的 coverage.hazards 中调整该层级的要求。',
+      en: 'Draft and publish a special (or department) plan of the jurisdiction listing the hazard, or get the draft approved; if the risk does not exist locally, adjust the level\'s list in coverage.hazards of library.yaml.',
+    },
+    notReported: {
+      zh: '本级有在用的专项、联合或部门预案（coverage.counts 中的类型）写明该事件种类时不报告；coverage.hazards 未要求该层级具备的事件种类不报告；已撤销的行政区不报告。总体预案、企业预案、现场处置方案写明该事件种类不算覆盖（除非写进 coverage.counts）；已替代、已废止的预案不算覆盖。',
+      en: 'Not reported when an in-force special, joint or department plan (the types in coverage.counts) of the jurisdiction lists the hazard, for hazards coverage.hazards does not require at the level, and for dissolved jurisdictions. An overall plan, enterprise plan or on-site procedure listing the hazard does not count (unless its type is in coverage.counts); superseded and retired plans count for nothing.',
+    },
+    options: {
+      zh: 'library.yaml 的 coverage.counts：哪些类型的预案计入覆盖，默认 [special, joint, department]。',
+      en: 'coverage.counts in library.yaml: which plan types count as coverage, default [special, joint, department].',
     },
     bad: '# library.yaml\ncoverage:\n  hazards:\n    county: [flood, earthquake]\n# 西山县只有 hazards: [flood] 的专项预案',
     good: '# xishan/earthquake.md\nid: xishan-earthquake\ntype: special\njurisdiction: xishan-xian\nhazards: [earthquake]\nstatus: published',

@@ -34,6 +34,8 @@ export interface RuleDocs {
   why: Bilingual
   /** How to fix a finding. */
   fix: Bilingual
+  /** What the rule deliberately does NOT report (its exemptions), so that authors can trust a silence. */
+  notReported?: Bilingual
   /** Options the rule takes, described. */
   options?: Bilingual
   /** A bad and a good example (Markdown plan or YAML snippet). */

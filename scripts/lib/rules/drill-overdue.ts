@@ -114,6 +114,10 @@ export default defineRule({
       zh: '演练是检验预案可操作性的唯一办法。专项和部门预案至少每 3 年演练一次（国办发〔2024〕5号）；县级以上政府及其部门、乡镇和街道的生产安全事故预案至少每 2 年一次（《生产安全事故应急条例》第八条）；企业综合、专项预案每年至少一次，现场处置方案每半年至少一次（应急管理部令第2号第三十三条）；易燃易爆、危化品、矿山、建筑施工等高危单位每半年至少一次（条例第八条）。见 DOMAIN.md §4。',
       en: 'Drills are the only test of whether a plan works. Special and department plans must be drilled at least every 3 years (国办发〔2024〕5号); production-safety plans of governments, their departments and townships every 2 years (生产安全事故应急条例 art. 8); enterprise comprehensive and special plans every year, on-site procedures every half-year (MEM Order No. 2 art. 33); every plan of a high-risk unit every half-year (条例 art. 8). See DOMAIN.md §4.',
     },
+    notReported: {
+      zh: '草案、征求意见稿、已替代和已废止的预案不报告；周期内有演练记录（plans/drills/ 中 plan 写本预案编号）的不报告；从未演练的预案从发布日期起算，未满周期不报告。',
+      en: 'Drafts, plans in review, superseded and retired plans are not reported, nor plans with a drill record within the interval; a plan never drilled is counted from its publication date.',
+    },
     fix: {
       zh: '组织演练，并把演练记录（评估表页面导出的 Markdown）提交到 plans/drills/，其中 plan 写本预案编号。周期：预案前言 drill.interval_months 优先；否则取 library.yaml 中适用的最短周期——drill.by_type（按类型）、drill.high_risk_months（units.yaml 中 high_risk: true 的行政区或编制单位）、drill.production_safety_months（政府、部门和乡镇的生产安全事故预案）。从未演练的预案从发布日期起算。',
       en: "Hold a drill and commit its record (the Markdown the checklist page exports) to plans/drills/ with plan set to this plan's id. Interval: the plan's drill.interval_months first; otherwise the shortest that applies in library.yaml — drill.by_type, drill.high_risk_months (jurisdiction or issuer marked high_risk: true in units.yaml), drill.production_safety_months (production-safety plans of governments, departments and townships). A plan never drilled counts from its publication date.",

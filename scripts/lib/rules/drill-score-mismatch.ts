@@ -23,6 +23,10 @@ export default defineRule({
       zh: '演练记录中的得分必须能由各评估项重新算出（PRODUCT.md §3.4）；手工改分、漏改或不同版本的评分表会让演练评估结论失真，影响是否修订预案的判断（DOMAIN.md §5）。评分规则与评估页面、yuanku drill score 使用同一模块。',
       en: 'The score in a drill record must be recomputable from its items (PRODUCT.md §3.4); a hand-edited or stale score misstates the evaluation that decides whether the plan is revised (DOMAIN.md §5). The rule scores with the same module as the checklist page and `yuanku drill score`.',
     },
+    notReported: {
+      zh: '未评定的评估项不算错：记录会说明有多少项未评定；得分、等级与评估项重新计算一致的不报告。',
+      en: 'Unrated items are not a mismatch (the record says how many are unrated); a score and grade that recompute from the items are not reported.',
+    },
     fix: {
       zh: '以评估项的评定为准，把 score、grade 和各项 awarded 改为重新计算的值：yuanku drill score 文件 显示计算结果，确认无误后 yuanku drill score 文件 --write 写入。演练记录是评估的凭证，yuanku lint --fix 从不改动它。若评定本身有误，先改评定。',
       en: 'Take the ratings as the truth and set score, grade and each awarded to the recomputed values: `yuanku drill score FILE` shows them, and once checked `yuanku drill score FILE --write` writes them. A drill record is evidence of the evaluation, so `yuanku lint --fix` never changes it. If a rating is wrong, correct the rating first.',

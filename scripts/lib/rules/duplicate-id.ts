@@ -95,6 +95,10 @@ export default defineRule({
       zh: '编号是预案之间衔接（parents、supersedes）、演练记录和单位引用的唯一依据；重复的编号会让上下级衔接和覆盖检查指向错误的文件（PRODUCT.md §3.1：编号在库内唯一）。',
       en: 'Ids are what parents, supersedes, drill records and unit references point at; a repeated id makes linkage and coverage checks follow the wrong file (PRODUCT.md §3.1: ids are unique in the library).',
     },
+    notReported: {
+      zh: '同一预案的新旧版本只要编号不同就不报告（由 supersedes 连接）；编号只在同类文件之间比较（预案与预案、演练记录与演练记录、单位与单位）。',
+      en: 'Old and new versions of a plan with different ids are not reported (supersedes links them); ids are compared only among files of one kind (plans, drill records, units).',
+    },
     fix: {
       zh: '给后出现的文件或单位另取一个编号，并修改引用它的地方。被替代的旧版预案应另取编号（如 shili-flood-2019），由新版用 supersedes 指向它。',
       en: 'Give the later file or unit a new id and update what refers to it. An older version of a plan gets its own id (e.g. shili-flood-2019) and the new one lists it in supersedes.',

@@ -24,6 +24,10 @@ export default defineRule({
       zh: '空章节是“有框架无内容”的预案：标题满足了必备章节检查，应急时却没有可执行的措施。各地年度检查反复指出预案照搬框架、内容空洞（DOMAIN.md §6）。',
       en: 'An empty section is a plan with the outline but no content: the heading satisfies required-section, yet there is nothing to act on. Annual inspections keep finding plans that copy the outline and leave it hollow (DOMAIN.md §6).',
     },
+    notReported: {
+      zh: '标题下有正文、列表、表格或下级章节有内容时不报告；options.ignore 中列出的章节（如“附件”）不报告。',
+      en: 'Not reported when the section has text, a list, a table, or a sub-section with content; sections listed in options.ignore (e.g. 附件) are not reported.',
+    },
     fix: {
       zh: '在标题下写出具体内容；确实不适用的章节写明“本预案不涉及……，由……负责”，或删除该标题。只有空的小节的章节也算空章节。',
       en: 'Write the content under the heading; where the section does not apply, say so and who covers it, or remove the heading. A section whose sub-sections are all empty is empty too.',

@@ -14,6 +14,10 @@ export default defineRule({
       zh: 'Windows 编辑器常把文件存成 GBK/GB18030 或 UTF-16；按 UTF-8 读取会变成乱码。Yuanku 不猜测编码，只报告问题。',
       en: 'Windows editors often save GBK/GB18030 or UTF-16; read as UTF-8 they turn into garbage. Yuanku refuses to guess.',
     },
+    notReported: {
+      zh: '带 BOM 的 UTF-8 文件不报告。',
+      en: 'UTF-8 files with a BOM are not reported.',
+    },
     fix: {
       zh: '在编辑器中“另存为 UTF-8”，或运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件。',
       en: 'Save as UTF-8 in the editor, or run iconv -f GB18030 -t UTF-8 old > new.',

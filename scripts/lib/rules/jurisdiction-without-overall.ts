@@ -27,6 +27,10 @@ export default defineRule({
       zh: '总体预案是本级应急预案体系的总纲，县级以上人民政府必须制定（《突发事件应急预案管理办法》，DOMAIN.md §1）；乡镇（街道）也应有本级预案。各地报告指出“乡镇应急办有名无实”（DOMAIN.md §6）。只有已审批或已发布的总体预案才算数；乡镇、村的基层应急预案视为其总体预案。报告在 units.yaml 中该行政区的条目上。默认为警告：预案可能仍在编制中。',
       en: 'The overall plan is the backbone of a level\'s plan system and every government at county level and above must have one (DOMAIN.md §1); townships should too, and reports find township emergency offices that exist in name only (DOMAIN.md §6). Only an approved or published overall plan counts; for townships and villages a grassroots plan counts as the overall plan. Reported at the jurisdiction\'s entry in units.yaml. A warning by default: the plan may be in preparation.',
     },
+    notReported: {
+      zh: '不在 coverage.overall_levels 中的层级不报告；已撤销的行政区不报告；乡镇、村的基层应急预案视为其总体预案。',
+      en: 'Levels not in coverage.overall_levels are not reported, nor dissolved jurisdictions; a township\'s or village\'s grassroots plan counts as its overall plan.',
+    },
     fix: {
       zh: '为该行政区编制并发布总体应急预案（type: overall，jurisdiction 写该行政区编号）；不需要的层级可在 library.yaml 的 coverage.overall_levels 中去掉。',
       en: 'Draft and publish an overall plan for the jurisdiction (type: overall with its id as jurisdiction), or drop the level from coverage.overall_levels in library.yaml.',

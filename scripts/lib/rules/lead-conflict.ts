@@ -1,7 +1,7 @@
 import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import { planJurisdiction } from '../coverage.ts'
-import { planStanding } from '../plan-system.ts'
+import { effectiveDate, planStanding } from '../plan-system.ts'
 
 type D = { other: string; hazards: string; owner: string; lead: string; otherLead: string }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
@@ -28,8 +28,12 @@ export default defineRule({
       en: 'Two special plans in force for the same jurisdiction and hazard name different lead units',
     },
     why: {
-      zh: '事发时必须清楚由谁牵头；2018 年机构改革后部门职责边界不清（如森林防火划入自然资源部门而扑救由应急管理部门统筹）是各地报告的常见问题（DOMAIN.md §6）。同一行政区同一事件种类的两个专项预案（企业则为同一企业的两个专项预案）如果牵头单位不同，应急时会互相推诿或重复指挥。部门预案不比较：部门预案总由本部门牵头，位于专项预案之下，牵头单位不同是正常分工。已撤销的单位按其承接单位比较；一个预案替代另一个时不报告（由动态管理规则处理）。报告在后一个预案的 lead_unit 上，cause 指向前一个。默认为警告：可能是有意分工，需要人工确认。',
+      zh: '事发时必须清楚由谁牵头；2018 年机构改革后部门职责边界不清（如森林防火划入自然资源部门而扑救由应急管理部门统筹）是各地报告的常见问题（DOMAIN.md §6）。同一行政区同一事件种类的两个专项预案（企业则为同一企业的两个专项预案）如果牵头单位不同，应急时会互相推诿或重复指挥。部门预案不比较：部门预案总由本部门牵头，位于专项预案之下，牵头单位不同是正常分工。已撤销的单位按其承接单位比较；一个预案替代另一个时不报告（由动态管理规则处理）。报告在较新的预案（施行日期较晚者，同日则按路径在后者）的 lead_unit 上，cause 指向较早的预案。默认为警告：可能是有意分工，需要人工确认。',
       en: 'Who leads must be clear when it happens; unclear department boundaries after the 2018 reorganisation (forest fire prevention moved to natural resources, fire fighting coordinated by emergency management) are a common finding (DOMAIN.md §6). Two special plans of one jurisdiction for one hazard (for enterprises: two special plans of one enterprise) that name different lead units invite both buck-passing and double command. Department plans are not compared: a department\'s own plan is always led by that department and sits under the special plan, so a different lead there is the normal division of work. A dissolved unit counts as its successor; a plan that supersedes the other is left to the lifecycle rules. Reported at the later plan\'s lead_unit with the earlier one as cause. A warning by default: the split may be deliberate.',
+    },
+    notReported: {
+      zh: '部门预案之间、部门预案与专项预案之间不比较；一个预案替代（supersedes）另一个时不报告；草案、已替代、已废止的预案不比较；已撤销的牵头单位按其承接单位比较，承接单位相同时不报告。',
+      en: 'Department plans are not compared (with each other or with special plans); a plan that supersedes the other is not reported; drafts, superseded and retired plans are not compared; a dissolved lead unit counts as its successor, and the same successor is no conflict.',
     },
     fix: {
       zh: '协调确定唯一的牵头单位，修改其中一个预案的 lead_unit；确属分工不同的，把事件种类拆细（如用 library.yaml 的 taxonomy 增加细分种类）。',
@@ -50,7 +54,10 @@ export default defineRule({
     const lead = (p: Plan) => (p.data.lead_unit ? (units.successor(p.data.lead_unit)?.id ?? p.data.lead_unit) : undefined)
     /** owner → hazard → plans seen so far, in path order. */
     const seen = new Map<string, Map<string, Plan[]>>()
-    for (const plan of ctx.plans) {
+    // Oldest first (by the date each took effect, then path), so that a finding lands on the newer plan:
+    // the one whose arrival created the conflict.
+    const byAge = [...ctx.plans].sort((x, y) => (effectiveDate(x) ?? '9999').localeCompare(effectiveDate(y) ?? '9999') || x.path.localeCompare(y.path))
+    for (const plan of byAge) {
       const owner = ownerKey(plan, library)
       const mine = lead(plan)
       if (!owner || !mine || planStanding(plan, ctx.today) !== 'active') continue

@@ -18,6 +18,10 @@ export default defineRule({
       zh: '预案必须规定分级响应（突发事件应对法第二十八条，DOMAIN.md §2）；每一级响应由谁指挥（如Ⅰ级由市长、Ⅳ级由牵头部门负责人）是启动响应时首先要明确的事。前言的 lead_unit 只说明哪个单位牵头，不能代替各级的指挥人：所以 response_levels 中每一项都要有 commander，不论预案有没有 lead_unit。',
       en: 'A plan must define response levels (Emergency Response Law art. 28, DOMAIN.md §2), and who commands each level (the mayor at level I, the lead department\'s head at IV…) is the first thing to settle when a response starts. The frontmatter\'s lead_unit says which unit leads, not who commands each level, so every response_levels entry needs a commander whether or not the plan has a lead_unit.',
     },
+    notReported: {
+      zh: '只检查前言 response_levels 中的各项；填写了 commander 的级别不报告；没有 response_levels 的预案不由本规则报告。',
+      en: 'Only entries of response_levels in the frontmatter are checked; a level with a commander is not reported; a plan without response_levels is not this rule\'s finding.',
+    },
     fix: {
       zh: '在该级响应中填写 commander：担任指挥的职务或机构，如“市长”“分管副市长”“市防汛抗旱指挥部总指挥”“市水利局局长”。',
       en: 'Fill in commander for that level: the post or body that commands it, e.g. 市长, 分管副市长, 市防汛抗旱指挥部总指挥, 市水利局局长.',

@@ -28,6 +28,10 @@ export default defineRule({
       zh: '预案体系要“纵向到底”：专项、部门、基层和企业预案都衔接上级预案，总体预案衔接上级政府的总体预案（《突发事件应急预案管理办法》，DOMAIN.md §1）。没有上位预案，就无法检查层级、事件种类和修订是否与上级一致。库外的上级预案（如省级总体预案）用 external 写明即可。已替代、已废止的预案不检查。默认为警告：缺少衔接说明是管理缺陷，不影响预案本身可用。',
       en: 'The plan system must reach from top to bottom: special, department, grassroots and enterprise plans tie in with a plan above, and an overall plan with the overall plan of the government above (DOMAIN.md §1). Without a parent nobody can check levels, hazards or revisions against it. A parent outside the library is written as `external`. Superseded and retired plans are not checked. A warning by default: a missing link is a management gap, the plan itself still works.',
     },
+    notReported: {
+      zh: '最高一级行政区的总体预案不报告；已替代、已废止的预案不报告；parents 中写了 external（库外上级预案）即算有上位预案。',
+      en: 'The overall plan of a top jurisdiction is not reported, nor superseded or retired plans; an external entry in parents counts as a parent.',
+    },
     fix: {
       zh: '在前言的 parents 中写上衔接的上级预案：库内预案写 `- plan: 编号`，库外预案写 `- external: 名称`（可加 issuer、url）。',
       en: 'List the plan it ties in with under `parents`: `- plan: <id>` for a plan in the library, `- external: <title>` (with issuer and url) for one outside it.',

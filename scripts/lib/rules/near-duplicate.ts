@@ -52,6 +52,10 @@ export default defineRule<Options>({
       zh: '不同行政区或单位的预案几乎一字不差，说明至少有一方没有结合本地风险、队伍和物资编写，是年度报告反复指出的“照抄照搬”（DOMAIN.md §6）。上下级之间的照抄由 copied-from-parent 检查。',
       en: 'When the plans of two jurisdictions or units are almost word for word the same, at least one was not written for its own risks, teams and supplies: the copying that annual reports keep naming (DOMAIN.md §6). Copying between a plan and its parent is copied-from-parent\'s job.',
     },
+    notReported: {
+      zh: '同一所属单位（jurisdiction）的预案之间、直接上下级预案之间不报告（后者由 copied-from-parent 检查）；正文少于 minLength 字的不比较；每个预案最多报告 5 个最相似的预案。',
+      en: 'Plans of the same owner (jurisdiction) and direct parent–child pairs are not reported (the latter is copied-from-parent\'s); bodies shorter than minLength are not compared; at most 5 most similar plans per plan.',
+    },
     fix: {
       zh: '按本单位实际改写后出现的预案（消息指向两者最长的相同段落）；确属同一预案的（如联合预案），只保留一份，由另一方在 parents 或 related 中引用。',
       en: 'Rewrite the later plan for its own situation (the finding points at the longest shared passage); if both are truly one plan (e.g. a joint plan), keep one and link it from the other through parents or related.',

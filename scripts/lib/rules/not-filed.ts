@@ -29,6 +29,10 @@ export default defineRule({
       zh: '《突发事件应急预案管理办法》（国办发〔2024〕5号）规定预案印发后 20 个工作日内报送备案（连同编制说明）；生产经营单位同样在 20 个工作日内备案（应急管理部令第2号）。未备案的预案上级不掌握，无法衔接（DOMAIN.md §1）。',
       en: 'The 2024 measures (国办发〔2024〕5号) require a plan to be filed with the authority above within 20 working days of issue, with its drafting notes; enterprises likewise within 20 working days (MEM Order No. 2). A plan the level above does not hold cannot be linked to (DOMAIN.md §1).',
     },
+    notReported: {
+      zh: '只检查已发布（published）的预案；备案期限未到的不报告；节假日和调休按 library.yaml 的 filing.holidays、filing.workdays 计算。',
+      en: 'Only published plans are checked; a plan still within the filing period is not reported; holidays and make-up workdays come from filing.holidays and filing.workdays.',
+    },
     fix: {
       zh: '报送备案，并在前言 dates.filed 写明备案日期。工作日按周一至周五计，扣除 library.yaml filing.holidays 中的法定节假日，加上 filing.workdays 中的调休上班日；发布当日不计，备案当日计入。期限在 filing.working_days 中设置。已经逾期备案的，此提示说明逾期天数，可在评估时说明原因。',
       en: 'File the plan and record the date in dates.filed. Working days are Monday to Friday, minus the public holidays in library.yaml filing.holidays, plus the make-up working days in filing.workdays; the day of issue does not count, the day of filing does. The period is filing.working_days. For a plan already filed late the finding states by how much, for the next evaluation to explain.',

@@ -16,6 +16,10 @@ export default defineRule({
       zh: '演练评估以纠正行动结束（AQ/T 9009-2015 评估总结；HSEEP 改进计划“跟踪至关闭”）。整改期限过了仍未完成，演练暴露的问题就还在，下次应急时会再出现（DOMAIN.md §5）。',
       en: 'A drill evaluation ends in corrective actions (AQ/T 9009-2015; the HSEEP improvement plan is "tracked to closure"). An action past its due date leaves the problem the drill exposed in place for the next real event (DOMAIN.md §5).',
     },
+    notReported: {
+      zh: 'status 为 done 的问题不报告；整改期限（due）未到的不报告。',
+      en: 'Findings with status done, or whose due date has not passed, are not reported.',
+    },
     fix: {
       zh: '完成整改后把演练记录中该问题的 status 改为 done；确实需要延期的，改写 due 并在演练评估报告中说明原因。',
       en: 'When the action is done set the finding\'s status to done in the drill record; if it must be postponed, change due and explain why in the report.',

@@ -2,5 +2,6 @@
 import type { Rule } from './define-rule.ts'
 import copiedFromParent from './copied-from-parent.ts'
 import nearDuplicate from './near-duplicate.ts'
+import vagueTrigger from './vague-trigger.ts'
 
-export const operabilityRules: Rule<any>[] = [copiedFromParent, nearDuplicate]
+export const operabilityRules: Rule<any>[] = [copiedFromParent, nearDuplicate, vagueTrigger]

@@ -114,6 +114,10 @@ export default defineRule({
       zh: '预案体系是自上而下的树（DOMAIN.md §1）；循环意味着至少有一处衔接写反了，层级检查和站点的预案体系图都无从画起。每个处在循环中的 parents 条目都会报告一次，消息从该预案起写出整个循环，这样无论打开哪个文件都能看到问题；改掉其中任何一处即可打破循环。默认为错误：循环必然是写错了。',
       en: 'The plan system is a tree from the top down (DOMAIN.md §1); a cycle means at least one link is written the wrong way round, and neither the level checks nor the site\'s hierarchy can be drawn. Every parents entry on a cycle is reported once, with the whole cycle spelled out from that plan, so the problem shows in whichever file is open; changing any one of them breaks the cycle. An error by default: a cycle is always a mistake.',
     },
+    notReported: {
+      zh: 'external 条目和不存在的编号不参与循环判断；预案之间的 related（横向关联）不算上下级。',
+      en: 'external entries and unknown ids take no part in cycles; related links (horizontal) are not parent links.',
+    },
     fix: {
       zh: '确定哪一个才是上级预案，删掉写反的那条 parents（下级预案写在 parents 中的是上级，不是下级）。',
       en: 'Decide which plan is the higher one and remove the entry written the wrong way round (parents lists the plans above, never those below).',

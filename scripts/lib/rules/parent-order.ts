@@ -45,6 +45,10 @@ export default defineRule({
       zh: '预案体系自上而下衔接（DOMAIN.md §1）：总体预案在上，专项、部门预案在其下；基层预案衔接乡镇和县级预案；企业综合预案衔接所在地政府的总体、专项或部门预案，企业专项预案和现场处置方案衔接本单位的综合（专项）预案；政府预案不能挂在企业预案之下。上位预案必须属于本级或上级行政区（按 units.yaml 的 parent 判断），企业预案之间只能衔接本单位或其上级单位的预案。默认为警告：个别地方的衔接方式可能不同，可按需调整。',
       en: 'Plans tie in from the top down (DOMAIN.md §1): the overall plan on top, special and department plans under it; grassroots plans under township and county plans; an enterprise\'s comprehensive plan under the government\'s overall, special or department plans, its special plans and on-site procedures under its own plans; a government plan never under an enterprise plan. A parent must belong to the same or a higher jurisdiction (by `parent` in units.yaml), and enterprise plans only tie in with plans of the same enterprise or its group. A warning by default, since local practice may differ.',
     },
+    notReported: {
+      zh: 'external（库外上级预案）和不存在的编号不检查；上位预案属于本级或上级行政区、类型能位于本预案之上时不报告。',
+      en: 'external entries and unknown ids are not checked; a parent of the same or a higher jurisdiction whose type may sit above the plan is not reported.',
+    },
     fix: {
       zh: '把 parents 改为本级或上级行政区中类型合适的预案，例如专项预案衔接本级总体预案和上级同类专项预案；写反了的衔接（把下级写成上级）要改过来。',
       en: 'Point parents at a plan of a suitable type in the same or a higher jurisdiction, e.g. a special plan under its own overall plan and the special plan of the level above; reverse a link written upside down.',

@@ -60,6 +60,10 @@ export default defineRule({
       zh: '照模板起草的预案常留下“XX年”“x个”“×××同志”之类的空位，各地检查报告屡屡点名（DOMAIN.md §6）。空位意味着时限、数量或责任人没有落实，应急时无法执行。',
       en: 'Plans drafted from templates keep blanks such as “XX年”, “x个” or “×××同志”; inspection reports name them again and again (DOMAIN.md §6). A blank means a time limit, a number or a person was never decided.',
     },
+    notReported: {
+      zh: '代码块和行内代码中的文字不报告；options.allow 中列出的确切文字不报告；前言（frontmatter）不检查。',
+      en: 'Text in code blocks and inline code is not reported, nor exact texts listed in options.allow; the frontmatter is not checked.',
+    },
     fix: {
       zh: '填入实际的日期、数量、单位或人员；确实尚未确定的，写明由谁在何时确定。只检查正文文字，代码块和行内代码不检查。',
       en: 'Fill in the real date, number, unit or person; where it is not decided yet, say who decides by when. Only prose is checked, not code blocks or inline code.',

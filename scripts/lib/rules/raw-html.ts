@@ -30,6 +30,10 @@ export default defineRule({
       zh: '预案以 Markdown 审阅、比对和发布（PRODUCT.md §4）：HTML 标签在评审的差异中难以看清，在站点上又会被安全过滤掉，审阅者看到的和公众看到的就不一样了。',
       en: 'Plans are reviewed, compared and published as Markdown (PRODUCT.md §4): HTML is hard to read in a review diff and is stripped by the site\'s sanitiser anyway, so reviewers and readers would see different texts.',
     },
+    notReported: {
+      zh: 'HTML 注释 <!-- … --> 不报告；options.allow 中列出的标签不报告；代码块和行内代码中的 HTML 不报告。',
+      en: 'HTML comments are not reported, nor tags listed in options.allow, nor HTML inside code blocks or inline code.',
+    },
     fix: {
       zh: '改用 Markdown：强调用 **粗体**，换行用空行分段，表格用 GFM 表格，颜色等样式不要写进预案正文。需要给编辑者留话时用 HTML 注释 <!-- … -->。',
       en: 'Use Markdown: **bold** for emphasis, blank lines for breaks, GFM tables; leave colours and styling out of the plan. Notes for editors go into an HTML comment <!-- … -->.',

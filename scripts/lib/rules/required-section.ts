@@ -1,6 +1,25 @@
 import { defineRule } from './define-rule.ts'
 import { filePlace, findSection, nodePlace, type Plan, type Section } from '../model/plan.ts'
 import type { SectionSpec } from '../model/settings.ts'
+import { CONDITIONAL_MANAGEMENT, sectionKey, synonymGroups, synonymKeys } from '../text/section-names.ts'
+import { textRuns } from '../text/plan-text.ts'
+
+/** 附则 stands for 预案管理 when it says how the plan is managed: revision plus assessment, drills, training or filing. */
+const REVISION = /修订|修改|更新/
+const MANAGEMENT = /评估|演练|培训|宣传|备案|预案管理/
+
+function holdsManagement(plan: Plan, section: Section): boolean {
+  const text = textRuns(plan.tree, plan.text, section.bodyStart, section.end).map((r) => r.value).join('')
+  return REVISION.test(text) && MANAGEMENT.test(text)
+}
+
+function findRequired(plan: Plan, sections: Section[], spec: SectionSpec, groups: string[][]): Section | undefined {
+  const keys = synonymKeys(spec.title, spec.aliases ?? [], groups)
+  const found = findSection(sections, spec) ?? sections.find((s) => keys.has(sectionKey(s.title)))
+  if (found || !keys.has(sectionKey('预案管理'))) return found
+  const conditional = new Set(CONDITIONAL_MANAGEMENT.map(sectionKey))
+  return sections.find((s) => conditional.has(sectionKey(s.title)) && holdsManagement(plan, s))
+}
 
 /** Headings that may stand for a required section: not too deep, and not a phase of the drill-evaluation section. */
 function candidateSections(plan: Plan, maxDepth: number, drillSection: SectionSpec): Section[] {
@@ -17,16 +36,20 @@ export default defineRule({
   docs: {
     summary: { zh: '缺少该类型预案的必备章节', en: 'A section required for the plan\'s type is missing' },
     why: {
-      zh: '突发事件应对法第二十八条要求预案写明组织指挥体系与职责、预防预警、应急处置程序、应急保障和恢复重建；政府预案的通行框架和 GB/T 29639-2020 的企业预案框架据此列出必备章节（DOMAIN.md §2）。缺少其中之一，评审时即不合格。',
-      en: 'Art. 28 of the Emergency Response Law requires command and duties, prevention and warning, response procedures, support and recovery; the usual government outline and GB/T 29639-2020 for enterprises turn this into required sections (DOMAIN.md §2). A plan without one fails review.',
+      zh: '突发事件应对法（2024 年修订）第二十八条要求预案写明组织指挥体系与职责、预防预警、应急处置程序、应急保障和恢复重建；各级政府预案的通行框架和 GB/T 29639-2020《生产经营单位生产安全事故应急预案编制导则》的企业预案框架据此列出必备章节。缺少其中之一，评审时即不合格。',
+      en: 'Art. 28 of the Emergency Response Law (2024 revision) requires command and duties, prevention and warning, response procedures, support and recovery; the usual government outline and GB/T 29639-2020 for enterprises turn this into required sections. A plan without one fails review.',
     },
     fix: {
-      zh: '补写缺少的章节。章节按标题比对：去掉“一、”“1.2”“第三章”等编号，并接受 library.yaml 中 required_sections 列出的别名（如“保障措施”也算“应急保障”）。',
-      en: 'Write the missing section. Titles are compared with their numbering (一、, 1.2, 第三章) removed, and the aliases in library.yaml required_sections count (保障措施 is 应急保障).',
+      zh: '补写缺少的章节。章节按规范化的标题比对：去掉“一、”“（一）”“1.”“1.2”“第三章”“Ⅲ.”等编号，“与/和/及”视为相同，“机制/体系”可有可无；内置同义名表收录国家、省、市预案范本和 GB/T 29639-2020 的章节名（如“应急处置与救援”“应急处置”即“应急响应”，“组织指挥体系及职责”“组织机构与职责”即“组织指挥体系”，“预防和预警机制”“风险防控与监测预警”即“监测预警”，“善后工作”“恢复与重建”即“后期处置”），全表见 docs/required-sections.md。本库特有的章节名写进 library.yaml 的 section_synonyms（加在内置表之上）。',
+      en: 'Write the missing section. Titles are compared normalised: numbering (一、, （一）, 1., 1.2, 第三章, Ⅲ.) removed, 与/和/及 alike, 机制/体系 optional; a built-in synonym table holds the chapter names of the national, provincial and municipal model outlines and GB/T 29639-2020 (应急处置与救援 or 应急处置 is 应急响应, 组织指挥体系及职责 is 组织指挥体系, 预防和预警机制 is 监测预警, 善后工作 or 恢复与重建 is 后期处置); the full table is in docs/required-sections.md. Add your own chapter names under section_synonyms in library.yaml (added to the built-in table).',
+    },
+    notReported: {
+      zh: '章节名与必备章节同义（内置表、required_sections 的 aliases、section_synonyms）时不报告；“附则”中写有预案修订和评估、演练、培训或备案等管理内容时，算作“预案管理”；必备章节写成第二、三级标题（如“运行机制”下的“应急处置”）也算；演练评估要点章节下的阶段标题不算作必备章节。',
+      en: 'Not reported when the chapter has a synonym of the required title (built-in table, required_sections aliases, section_synonyms); a 附则 chapter that covers revision plus assessment, drills, training or filing counts as 预案管理; a required chapter written as a level-2 or level-3 heading (e.g. 应急处置 under 运行机制) counts; phase headings of the drill-evaluation section never count.',
     },
     options: {
-      zh: 'maxDepth（默认 3）：第几级及以上的标题可以算作必备章节。各类型的必备章节及别名在 library.yaml 的 required_sections 中设置；演练评估要点章节下的阶段标题不计。',
-      en: 'maxDepth (default 3): the deepest heading level that can count as a required section. The sections and their aliases per plan type are set in library.yaml required_sections; phase headings of the drill-evaluation section never count.',
+      zh: 'maxDepth（默认 3）：第几级及以上的标题可以算作必备章节。各类型的必备章节及别名在 library.yaml 的 required_sections 中设置，更多同义名在 section_synonyms 中设置。',
+      en: 'maxDepth (default 3): the deepest heading level that can count as a required section. The sections and their aliases per plan type are set in library.yaml required_sections; more synonyms in section_synonyms.',
     },
     bad: '# 示例市公路水路交通运输保障应急预案\n## 1 总则\n## 2 组织指挥体系\n## 3 监测预警\n## 4 应急响应\n## 5 预案管理',
     good: '# 示例市公路水路交通运输保障应急预案\n## 1 总则\n## 2 组织指挥体系\n## 3 监测预警\n## 4 应急响应\n## 5 应急保障\n## 6 预案管理',
@@ -45,8 +68,9 @@ export default defineRule({
     // The finding sits on the title when there is one: the plan as a whole lacks the section.
     const title = plan.sections.find((s) => s.depth === 1)
     const place = title ? nodePlace(plan, title.heading) : filePlace(plan)
+    const groups = synonymGroups(settings.section_synonyms as Record<string, string[]> | undefined)
     for (const spec of required) {
-      if (!findSection(sections, spec)) ctx.report({ file: plan, place, data: { title: spec.title } })
+      if (!findRequired(plan, sections, spec, groups)) ctx.report({ file: plan, place, data: { title: spec.title } })
     }
   },
 })

@@ -21,6 +21,10 @@ export default defineRule({
       zh: '2024 年《突发事件应急预案管理办法》（国办发〔2024〕5号）要求预案编制单位建立定期评估制度，政府预案原则上每 3 年评估一次；中型以上和高危行业企业预案也须每 3 年评估（应急管理部令第2号第三十五条）。长期不评估的预案往往与机构、风险和资源的现状脱节（DOMAIN.md §4）。',
       en: 'The 2024 measures (国办发〔2024〕5号) require plans to be evaluated periodically, government plans every 3 years; medium-sized and high-risk enterprises likewise every 3 years (MEM Order No. 2 art. 35). A plan left unevaluated drifts away from the units, risks and resources it describes (DOMAIN.md §4).',
     },
+    notReported: {
+      zh: '草案、征求意见稿、已替代和已废止的预案不报告；在周期内评估（dates.last_reviewed）或重新发布过的预案不报告。',
+      en: 'Drafts, plans in review, superseded and retired plans are not reported, nor plans reviewed (dates.last_reviewed) or republished within the interval.',
+    },
     fix: {
       zh: '组织评估（必要时修订），并在前言 dates.last_reviewed 写明评估日期；修订后重新发布的，更新 dates.published。周期在 library.yaml 的 review.months（默认 36 个月）和 review.by_type 中设置。',
       en: 'Evaluate the plan (revise it if needed) and record the date in dates.last_reviewed; a revised version that is re-published updates dates.published. The interval is review.months in library.yaml (default 36) with per-type overrides in review.by_type.',

@@ -18,6 +18,10 @@ export default defineRule({
       zh: '“在突发事件实际应对和应急演练中发现问题需要作出重大调整的”是修订预案的法定情形（国办发〔2013〕101号第二十五条，2024 年《办法》保留）。各地年度报告反复指出“演练后预案不修订”（DOMAIN.md §4、§6）。',
       en: 'Problems found in a real response or a drill are a statutory revision trigger (国办发〔2013〕101号 art. 25, kept in 2024). "Plans not revised after drills" recurs in every annual report (DOMAIN.md §4, §6).',
     },
+    notReported: {
+      zh: 'requires_revision 不为 true 的问题不报告；演练之后修订、评估（dates.last_reviewed）或重新发布过的预案不报告；草案、已替代、已废止的预案不报告；日期在“今天”之后的演练不计。',
+      en: 'Findings without requires_revision: true are not reported, nor plans revised, reviewed or republished on or after the drill, nor drafts, superseded or retired plans; drills dated after today do not count.',
+    },
     fix: {
       zh: '按演练发现的问题修订预案，并更新 dates.last_reviewed（或重新审批、发布后更新 dates.approved、dates.published），日期应不早于演练日期。如果问题其实不需要修订预案，把演练记录中该问题的 requires_revision 改为 false。',
       en: 'Revise the plan for the finding and update dates.last_reviewed (or dates.approved / dates.published after re-issue) to a date on or after the drill. If the finding does not in fact need a revision, set its requires_revision to false in the drill record.',

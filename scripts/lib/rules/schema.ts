@@ -27,6 +27,10 @@ export default defineRule({
       zh: '元数据是检查衔接、覆盖、职责和动态管理的基础；键名拼错或取值越界会让其他规则失明。',
       en: 'Every other rule reads the metadata; a misspelt key or an invalid value blinds them.',
     },
+    notReported: {
+      zh: 'library.yaml 中没写的键不报告（取文档中的默认值）；正文内容不由本规则检查；YAML 注释不检查。',
+      en: 'Keys left out of library.yaml are not reported (their documented defaults apply); the body is not checked by this rule; YAML comments are not checked.',
+    },
     fix: { zh: '按消息修改所指的键或值；未知键会给出最接近的已知键。', en: 'Change the key or value the message points at; unknown keys come with the closest known key.' },
     bad: '---\nid: shili-flood\nparnets:\n  - plan: shili-overall\nstatus: publish\n---',
     good: '---\nid: shili-flood\nparents:\n  - plan: shili-overall\nstatus: published\n---',

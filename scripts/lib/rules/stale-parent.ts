@@ -38,6 +38,10 @@ export default defineRule({
       zh: '上级预案修订是下级预案应当修订的法定情形之一（《突发事件应急预案管理办法》，DOMAIN.md §4）；各地报告反复指出下级预案没有随上级预案修订（DOMAIN.md §6）。衔接已被替代或废止的预案，等于衔接一份不再有效的文件；库内有在用的新版在 supersedes 中列出它时，即使旧版的 status 没有改，也视为已被替代。比较的是双方 dates.published 和 dates.last_reviewed 中较晚的一个。已替代、已废止的预案本身不检查。默认为警告：需要人工评估是否真的要修订。',
       en: 'A revision of the plan above is a statutory reason to revise the plans below (DOMAIN.md §4), and reports keep finding plans that were not (DOMAIN.md §6). Linking to a superseded or retired plan links to a document no longer in force; a plan that a version in force lists in supersedes counts as superseded even if its own status was not updated. The later of dates.published and dates.last_reviewed is compared on both sides. Superseded and retired plans are not checked themselves. A warning by default: someone has to judge whether a revision is needed.',
     },
+    notReported: {
+      zh: '已替代、已废止的预案本身不检查；external（库外上级预案）不检查；上位预案修订后本预案已评估（dates.last_reviewed 不早于上位预案的修订日期）时不报告。',
+      en: 'Superseded and retired plans are not checked themselves; external parents are not checked; a plan reviewed (dates.last_reviewed) on or after its parent\'s revision is not reported.',
+    },
     fix: {
       zh: '把 parents 改为替代它的新版预案（yuanku lint --fix 在只有一个新版时自动修改）；上位预案修订后，对照评估本预案，修订或确认后更新 dates.last_reviewed。',
       en: 'Point parents at the version that replaced it (yuanku lint --fix does it when exactly one plan supersedes it); after the parent is revised, review this plan against it and update dates.last_reviewed.',

@@ -19,6 +19,10 @@ export default defineRule({
       zh: '新版预案发布后旧版即废止；旧版仍标为发布，会让两版同时“有效”，下级预案可能衔接到旧版（stale-parent），应急时有人照旧版处置。预案修订后应及时更新预案体系（DOMAIN.md §1、§4）。',
       en: 'Once a new version is issued the old one is void; an old version still marked published leaves two versions "in force", lower plans may link to the old one (stale-parent) and responders may follow it (DOMAIN.md §1, §4).',
     },
+    notReported: {
+      zh: '新版本本身还是草案时不报告旧版本（新版未生效，旧版仍应在用）；旧版本已标为 superseded 或 retired 的不报告。',
+      en: 'The old version is not reported while the new one is still a draft (the old one is rightly in force), nor when it is already superseded or retired.',
+    },
     fix: {
       zh: '把旧版的 status 改为 superseded（从未发布的改为 retired；yuanku lint --fix 可自动修改）；如果新版的 supersedes 写错了，改正新版。',
       en: 'Set the old version\'s status to superseded (retired if it was never published; yuanku lint --fix does it); if the new version\'s supersedes is wrong, correct that instead.',

@@ -17,6 +17,10 @@ export default defineRule({
       zh: '预案要写明各成员单位的职责（突发事件应对法第二十八条）。只挂名、没有任何职责的单位，应急时不知道该做什么，演练评估表也无从检查；“有名无实”是各地预案检查反复指出的问题。',
       en: 'A plan must state what each member unit does (Emergency Response Law art. 28). A unit that is listed but given nothing to do does not know its part in an emergency, and a drill cannot check it; units "in name only" are a finding of plan inspections everywhere.',
     },
+    notReported: {
+      zh: 'duties 中写有职责，或正文用单位名称、任一别名提到它的单位不报告。',
+      en: 'A unit with duties listed, or mentioned in the body by its name or any alias, is not reported.',
+    },
     fix: {
       zh: '在该单位的 duties 中写明具体职责，或在正文（如“成员单位职责”）中写明它做什么；确实不参与的，从 units 中删去。正文用单位的名称或任一别名提到它都算；几个单位共用的别名，对其中每个单位都算提到（宁可不报）。',
       en: 'List the unit\'s concrete duties under duties, or say what it does in the text (e.g. under 成员单位职责); if it takes no part, remove it from units. Any mention of its name or an alias in the text counts; an alias several units share counts for each of them (silence rather than a wrong finding).',

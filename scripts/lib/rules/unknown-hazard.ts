@@ -56,6 +56,10 @@ export default defineRule({
       zh: '事件种类决定专项预案覆盖哪些风险；分类表依据国家突发事件总体应急预案的四大类及其种类（DOMAIN.md §3）。不在分类表中的编号不会计入覆盖矩阵，这类风险看起来就像没有预案。',
       en: 'Hazards decide which risks a special plan covers; the taxonomy follows the four categories of the national master plan and their subcategories (DOMAIN.md §3). An id outside it is left out of the coverage matrix, so the risk looks uncovered.',
     },
+    notReported: {
+      zh: '分类表中的编号和 library.yaml 的 taxonomy 中补充的编号不报告；总体预案可以不写 hazards。',
+      en: 'Ids in the taxonomy or added under taxonomy in library.yaml are not reported; overall plans may omit hazards.',
+    },
     fix: {
       zh: '改用分类表中的编号（消息会给出建议，例如台风、暴雨属于 meteorological 气象灾害）；本地特有的风险在 library.yaml 的 taxonomy 中补充。',
       en: 'Use an id from the taxonomy (the message suggests one: typhoons and rainstorms are meteorological); add a local hazard to library.yaml `taxonomy`.',

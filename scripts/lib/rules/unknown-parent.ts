@@ -16,6 +16,10 @@ export default defineRule({
       zh: '上位预案用编号指向库内预案（PRODUCT.md §3.1）；编号写错或上级预案已改号，纵向衔接就断了，层级、事件种类和修订检查都会跳过这一环。默认为错误：这是确定的数据错误，不是判断问题。',
       en: 'Parents point at plans in the library by id (PRODUCT.md §3.1); a mistyped or renamed id breaks the chain, and level, hazard and revision checks skip that link. An error by default: it is a certain data mistake, not a judgement.',
     },
+    notReported: {
+      zh: 'external（库外上级预案）不检查；编号存在于库中（不论状态）即不报告，已替代的上位预案由 stale-parent 报告。',
+      en: 'external entries are not checked; an id that exists in the library (whatever its status) is not reported here; a superseded parent is stale-parent\'s finding.',
+    },
     fix: {
       zh: '改为库内预案的编号（消息会给出最接近的编号）；上级预案不在本库时改用 `external: 预案名称`。',
       en: 'Use the id of a plan in the library (the message gives the closest one); for a parent outside the library write `external: <title>` instead.',
