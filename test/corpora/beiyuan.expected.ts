@@ -37,14 +37,14 @@ export const BEIYUAN: Expected[] = [
   { id: 'G8', kind: 'gap', at: 'qiye/hengda/hengda-onsite-zhuangxie.md:39:39', rule: 'dissolved-unit' },
 
   // ── Real gaps the linter misses today (issue 10, "Defects missed") ─────────────────────────────
-  { id: 'G9', kind: 'gap', at: 'shi/bys-zongti-2026.md:2:1', rule: 'duplicate-plan', awaits: 'missed: item 8 duplicate-plan' },
+  { id: 'G9', kind: 'gap', at: 'shi/bys-zongti-2026.md:2:5', rule: 'duplicate-plan' },
   { id: 'G10', kind: 'gap', at: 'shi/zhuanxiang/bys-jiuzhu.md:67:5', rule: 'moved-function' },
   { id: 'G11', kind: 'gap', at: 'shi/zhuanxiang/bys-senlin.md:77:42', rule: 'moved-function', awaits: 'missed: item 9 moved-function (森林防灭火指挥部办公室 at 林业和草原局)' },
   { id: 'G12', kind: 'gap', at: 'beihu/beihu-fangxun.md:59:31', rule: 'moved-function' },
   { id: 'G13', kind: 'gap', at: 'nanhe/nanhe-weihua.md:57:11', rule: 'dissolved-unit' },
   { id: 'G14', kind: 'gap', at: 'shi/zhuanxiang/bys-jiuzhu.md:59:51', rule: 'repealed-basis', awaits: 'missed: item 10 国办函〔2016〕25号' },
   { id: 'G15', kind: 'gap', at: 'qiye/hengda/hengda-xielou.md:51:73', rule: 'repealed-basis', awaits: 'missed: item 6 short form 安监总局令第88号' },
-  { id: 'G16', kind: 'gap', at: 'nanhe/nanhe-weihua.md:51:14', rule: 'vague-trigger', awaits: 'missed: item 11 vague-trigger' },
+  { id: 'G16', kind: 'gap', at: 'nanhe/nanhe-weihua.md:51:14', rule: 'vague-trigger' },
   { id: 'G17', kind: 'gap', at: 'nanhe/nanhe-fangxun.md:91:4', rule: 'unregistered-unit-name' },
 
   // ── Traps: correct text that today's linter reports (issue 10, "False findings seen") ──────────
@@ -52,19 +52,19 @@ export const BEIYUAN: Expected[] = [
   { id: 'T2', kind: 'trap', at: 'shi/zhuanxiang/bys-weihua.md:75:7', rule: 'unit-not-declared' },
   { id: 'T3', kind: 'trap', at: 'shi/zhuanxiang/bys-fangxun.md:144:7', rule: 'unit-not-declared' },
   { id: 'T4', kind: 'trap', at: 'shi/zhuanxiang/bys-weihua.md:83:7', rule: 'unit-not-declared' },
-  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '组织指挥体系', awaits: 'false-positive: item 3 (组织机构与职责)' },
-  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '监测预警', awaits: 'false-positive: item 3 (预防和预警机制)' },
-  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '应急响应', awaits: 'false-positive: item 3 (应急处置与救援)' },
-  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '后期处置', awaits: 'false-positive: item 3 (善后工作)' },
-  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '预案管理', awaits: 'false-positive: item 3 (附则 holding 评估与修订)' },
-  { id: 'T6', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:91:19', rule: 'no-time-limit', awaits: 'false-positive: item 4 (statutory first report)' },
+  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '组织指挥体系' },
+  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '监测预警' },
+  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '应急响应' },
+  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '后期处置' },
+  { id: 'T5', kind: 'trap', at: 'shi/zhuanxiang/bys-yiqing.md:57:1', rule: 'required-section', text: '预案管理' },
+  { id: 'T6', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:91:19', rule: 'no-time-limit' },
   { id: 'T7', kind: 'trap', at: 'shi/zhuanxiang/bys-senlin.md:123:14', rule: 'dissolved-unit' },
   { id: 'T7', kind: 'trap', at: 'shi/zhuanxiang/bys-senlin.md:123:51', rule: 'dissolved-unit' },
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:14', rule: 'dissolved-unit' },
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:45', rule: 'dissolved-unit' },
   { id: 'T13', kind: 'trap', at: 'nanhe/nanhe-weihua.md:115:19', rule: 'dissolved-unit' },
   { id: 'T9', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:64:67', rule: 'repealed-basis', awaits: 'false-positive: item 6 (88号 cited with its 2019 amendment)' },
-  { id: 'T10', kind: 'trap', at: 'units.yaml:8:11', rule: 'coverage-gap', text: '道路交通事故', awaits: 'false-positive: item 7 (department plan covers road traffic)' },
+  { id: 'T10', kind: 'trap', at: 'units.yaml:8:11', rule: 'coverage-gap', text: '道路交通事故' },
 
   // ── Traps outside issue 10's list, found while writing the corpus ─────────────────────────────
   { id: 'T11', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:109:19', rule: 'unit-not-declared', awaits: 'false-positive: not in issue 10 (an enterprise 请求…支援 asks the county, it gives it no work)' },
