@@ -13,6 +13,7 @@ function unitRefs(plan: Plan): { id: string; path: YamlPath }[] {
 
 export default defineRule({
   id: 'dissolved-unit',
+  name: { zh: '单位已撤销', en: 'Dissolved unit' },
   family: 'form',
   severity: 'error',
   scope: 'file',

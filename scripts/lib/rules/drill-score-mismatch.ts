@@ -19,6 +19,7 @@ function valueFix(drill: DrillRecord, path: (string | number)[], recorded: unkno
 
 export default defineRule({
   id: 'drill-score-mismatch',
+  name: { zh: '演练得分不符', en: 'Score mismatch' },
   family: 'lifecycle',
   severity: 'error',
   scope: 'library',

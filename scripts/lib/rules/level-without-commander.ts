@@ -8,6 +8,7 @@ const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: '�
 
 export default defineRule({
   id: 'level-without-commander',
+  name: { zh: '响应级别无指挥', en: 'Level without commander' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',

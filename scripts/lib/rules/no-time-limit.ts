@@ -43,6 +43,7 @@ function prose(plan: Plan, from: number, to: number): string {
 
 export default defineRule<Options>({
   id: 'no-time-limit',
+  name: { zh: '报告无时限', en: 'No time limit' },
   family: 'responsibility',
   severity: 'off',
   scope: 'file',

@@ -9,6 +9,7 @@ const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '�
 
 export default defineRule({
   id: 'not-expert-reviewed',
+  name: { zh: '未经专家评审', en: 'Not expert-reviewed' },
   family: 'lifecycle',
   severity: 'error',
   scope: 'file',

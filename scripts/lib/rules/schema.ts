@@ -17,6 +17,7 @@ export function loadedFiles(library: import('../model/library.ts').Library): Sou
 
 export default defineRule({
   id: 'schema',
+  name: { zh: '格式不符', en: 'Schema violation' },
   family: 'form',
   severity: 'error',
   anyPlan: true,

@@ -26,6 +26,7 @@ function statusOf(plan: Plan): string | undefined {
 
 export default defineRule({
   id: 'stale-parent',
+  name: { zh: '上位预案已变更', en: 'Stale parent' },
   family: 'linkage',
   severity: 'warn',
   options: {},

@@ -7,6 +7,7 @@ type D = { id: string; status: string; by: string; byTitle: string; should: 'sup
 
 export default defineRule({
   id: 'superseded-still-published',
+  name: { zh: '已替代仍在发布', en: 'Superseded but published' },
   family: 'lifecycle',
   severity: 'error',
   options: {},

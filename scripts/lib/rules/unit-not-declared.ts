@@ -69,6 +69,7 @@ export function assignedMentions(plan: Plan, mentions: UnitMention[]): boolean[]
 
 export default defineRule({
   id: 'unit-not-declared',
+  name: { zh: '单位未列入', en: 'Unit not declared' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',
