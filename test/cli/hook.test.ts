@@ -48,7 +48,7 @@ describe('yuanku hook', { timeout: 120_000 }, () => {
     expect(blocked.code).toBe(1)
     // The error that blocks the commit comes first, under the summary, not after the warnings.
     expect(blocked.out).toMatch(/^检查结果：1 个错误，涉及 1 份预案。\n\n错误（1）\nplans\/city\/forest.md  示例市森林火灾应急预案\n/)
-    expect(blocked.out).toContain('plans/city/forest.md:9:12  错误  单位已撤销  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit')
+    expect(blocked.out).toContain('plans/city/forest.md:9:12  错误  单位已撤销  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  〔可 --fix〕  dissolved-unit')
     expect(git(['log', '--format=%s'], dir)).toBe('flood: evaluation\ninitial\n')
   })
 
