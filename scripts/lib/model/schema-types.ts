@@ -454,6 +454,10 @@ export interface LibraryFile {
      */
     url?: string
     /**
+     * Git 托管平台上预案库文件的编辑地址前缀，文件在预案库中的相对路径接在其后，如 https://git.example.gov.cn/yjj/yuan/-/edit/main/plans/。设置后，问题清单和预案页在每个问题旁链接到该文件，便于编写人员直接修改。 / Prefix of the Git host's edit address for the library's files; the file's library-relative path is appended (like Starlight's editLink). When set, findings link to the file there.
+     */
+    edit_url?: string
+    /**
      * true 时只发布 public 预案且不含联系方式；PUBLIC=1 或 --public 优先。 / Publish only public plans and no contacts.
      */
     public?: boolean
