@@ -18,7 +18,7 @@ function lintText(text: string): string[] {
 describe('YAML syntax errors in Chinese', () => {
   it('a colon in an unquoted title: says to add quotes', () => {
     expect(lintText(plan('id: shi-fangxun\ntitle: 示例市: 防汛预案\n'))).toEqual([
-      '3:8 YAML 语法错误：同一行里出现了第二个“键: 值”。值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”',
+      '3:8 YAML 语法错误：同一行里出现了第二个“键: 值”。值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”；不是这种情况时请检查缩进',
     ])
   })
   it('tab indentation: says to indent with spaces', () => {

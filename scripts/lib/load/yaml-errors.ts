@@ -11,7 +11,7 @@ interface Translation {
 }
 
 const QUOTE_HINT = {
-  zh: '值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”',
+  zh: '值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”；不是这种情况时请检查缩进',
   en: 'when a value contains ": ", put the whole value in quotes, e.g. title: "Flood plan: 2025"',
 }
 const TAB_HINT = { zh: '请用空格缩进（每级两个空格），不要用 Tab 键', en: 'indent with spaces (two per level), not tabs' }
