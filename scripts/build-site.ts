@@ -87,16 +87,16 @@ async function main(): Promise<void> {
   const pagefind = await import('pagefind')
   const { index, errors: created } = await pagefind.createIndex({})
   if (!index) fail(`Pagefind: ${created.join('; ')}`)
-  // Only plan pages are searched (they mark their content with data-pagefind-body); reading the other pages
-  // (the findings list of a large library is megabytes) would only cost time.
-  const added = await index.addDirectory({ path: outDir, glob: 'plans/*/index.html' })
+  // Only plan and unit pages are searched (they mark their content with data-pagefind-body); reading the
+  // other pages (the findings list of a large library is megabytes) would only cost time.
+  const added = await index.addDirectory({ path: outDir, glob: '{plans,units}/*/index.html' })
   if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
   if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   await pagefind.close()
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
-  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 份预案入索引 plans indexed`)
+  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(done - rendered)} s)`)
 }
 

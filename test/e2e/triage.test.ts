@@ -113,6 +113,29 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
     expect(await latest.locator('.badge.provisional').textContent()).toBe('暂定')
   })
 
+  test('searching a unit offers its page first; the unit page lists its open actions and drills; the index counts its plans', async () => {
+    const { page } = w
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('市水利局')}`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0, null, { timeout: 15_000 })
+    const first = page.locator('[data-search-results] li').first()
+    expect(await first.locator('a').getAttribute('href')).toBe('/yuan/units/shi-shuili/')
+    expect(await first.locator('.badge').textContent()).toBe('单位职责')
+    // Plans that give the unit work follow it.
+    expect(await page.locator('[data-search-results] li > a[href="/yuan/plans/shili-flood/"]').count()).toBe(1)
+    // Search excerpts do not glue badges together (专项应急预案已发布…).
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('防汛')}`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0, null, { timeout: 15_000 })
+    expect((await page.locator('[data-search-results] .excerpt').allTextContents()).join('\n')).not.toMatch(/应急预案(已发布|已审批|起草)/)
+
+    await page.goto(`${server.url}units/shi-shuili/`)
+    expect(await page.locator('#unit-drills tbody tr').count()).toBeGreaterThan(0)
+    expect(await page.locator('#open-actions h2').textContent()).toMatch(/^承担的待整改问题（\d+）$/)
+
+    await page.goto(`${server.url}units/`)
+    const city = page.locator('tr', { has: page.locator('a[href="/yuan/units/shili-shi/"]') })
+    expect(Number(await city.locator('td.num').first().textContent())).toBeGreaterThan(0)
+  })
+
   test('the revision history and the drill list have Chinese headers', async () => {
     const { page } = w
     await page.goto(`${server.url}plans/shili-flood/`)
