@@ -59,6 +59,12 @@ async function main(): Promise<void> {
   const outDir = resolve(process.env.OUT_DIR || join(ROOT, 'dist'))
   if (!existsSync(library) || !statSync(library).isDirectory()) fail(`预案库目录不存在 / library folder not found: ${library}`)
   ensureHeap(library)
+  // The site links with absolute paths under its base: it has to be served over HTTP. A relative base
+  // (BASE=./, for opening dist/ from a disk or a file share) would build pages whose styles and links fail.
+  const base = process.env.BASE
+  if (base !== undefined && base.trim() !== '' && !base.trim().startsWith('/')) {
+    fail(`BASE 应为以 / 开头的部署路径（如 /yuan/），不能是“${base}”：站点须放在 Web 服务器上经 HTTP 访问，不支持从磁盘或文件共享直接打开（file://） / BASE must be a path starting with / (e.g. /yuan/), not "${base}": the site is served over HTTP and does not work opened from disk or a file share (file://)`)
+  }
 
   const envPublic = process.env.PUBLIC
   const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
