@@ -14,7 +14,7 @@ export type PlanFrontmatter = {
    */
   title: string
   /**
-   * overall 总体 · special 专项 · department 部门 · grassroots 基层 · enterprise-comprehensive 综合 · enterprise-special 企业专项 · onsite 现场处置方案 · event 重大活动 · joint 联合。 / The kind of plan.
+   * overall 总体 · special 专项 · department 部门 · grassroots 基层 · enterprise-comprehensive 综合 · enterprise-special 企业专项 · onsite 现场处置方案 · event 重大活动 · joint 联合。也可写中文名称（如“专项”“专项应急预案”），读取时按规范值处理，yuanku lint --fix 可改写为规范值（规则 enum-alias）。 / The kind of plan; the Chinese name (专项) is accepted and read as the id, and --fix writes the id.
    */
   type:
     | 'overall'
@@ -31,7 +31,7 @@ export type PlanFrontmatter = {
    */
   jurisdiction: string
   /**
-   * natural 自然灾害 · accident 事故灾难 · public-health 公共卫生事件 · social-security 社会安全事件，可多选。 / One or more of the four categories.
+   * natural 自然灾害 · accident 事故灾难 · public-health 公共卫生事件 · social-security 社会安全事件，可多选；也可写中文名称。 / One or more of the four categories; Chinese names are accepted.
    *
    * @minItems 1
    */
@@ -105,7 +105,7 @@ export type PlanFrontmatter = {
     relation: 'neighbour' | 'mutual-aid' | 'supporting'
   }[]
   /**
-   * draft 起草 · review 征求意见/专家论证 · approved 已审批 · published 已发布 · superseded 已被替代 · retired 已废止。 / Lifecycle status.
+   * draft 起草 · review 征求意见/专家论证 · approved 已审批 · published 已发布 · superseded 已被替代 · retired 已废止；也可写中文名称（如“已发布”）。 / Lifecycle status; Chinese names (已发布) are accepted.
    */
   status: 'draft' | 'review' | 'approved' | 'published' | 'superseded' | 'retired'
   /**

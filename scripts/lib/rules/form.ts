@@ -12,6 +12,7 @@ import dissolvedUnit from './dissolved-unit.ts'
 import brokenLink from './broken-link.ts'
 import rawHtml from './raw-html.ts'
 import repealedBasis from './repealed-basis.ts'
+import enumAlias from './enum-alias.ts'
 
 export const formRules: Rule<any>[] = [
   schema,
@@ -26,4 +27,5 @@ export const formRules: Rule<any>[] = [
   brokenLink,
   rawHtml,
   repealedBasis,
+  enumAlias,
 ]
