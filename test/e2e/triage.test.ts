@@ -136,6 +136,14 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
     expect(Number(await city.locator('td.num').first().textContent())).toBeGreaterThan(0)
   })
 
+  test('checklist attributes in the plan text show as badges, not as {分值=…} markup', async () => {
+    const { page } = w
+    await page.goto(`${server.url}plans/shili-hazmat/`)
+    const item = page.locator('#text li', { hasText: '事故单位1小时内报告市应急局' })
+    expect(await item.locator('.badge.cl-attr').allTextContents()).toEqual(['5分', '否决项', '时限 1小时'])
+    expect(await page.locator('#text').textContent()).not.toContain('{分值=')
+  })
+
   test('the revision history and the drill list have Chinese headers', async () => {
     const { page } = w
     await page.goto(`${server.url}plans/shili-flood/`)
