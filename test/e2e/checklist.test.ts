@@ -150,8 +150,12 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=csv]').click()])
     const text = readFileSync((await csv.path())!, 'utf8')
-    expect(text.startsWith('\uFEFFref,phase,text,points,critical,within,rating,awarded,elapsed,note\r\n')).toBe(true)
+    expect(csv.suggestedFilename()).toBe('2026-05-12-shili-flood.csv')
+    expect(text.startsWith('\uFEFF编号,环节,评估项目,分值,否决项,时限,评定,得分,用时,说明\r\n')).toBe(true)
     expect(text).toContain('"预警发布晚了 <b>20分钟</b>"'.replace(/"/g, ''))
+    const [csvEn] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=csv-alt]').click()])
+    expect(csvEn.suggestedFilename()).toBe('2026-05-12-shili-flood-en.csv')
+    expect(readFileSync((await csvEn.path())!, 'utf8').startsWith('\uFEFFref,phase,text,points,critical,within,rating,awarded,elapsed,note\r\n')).toBe(true)
   })
 
   test('an incomplete header is not exported', async () => {

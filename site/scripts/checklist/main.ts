@@ -353,7 +353,11 @@ export function initChecklist(): void {
       const kind = button.dataset.export
       if (kind === 'md') download(`${stem}.md`, recordToMarkdown(record, undefined, { planTitle: data.plan.title, grading: data.grading }), 'text/markdown;charset=utf-8')
       else if (kind === 'json') download(`${stem}.json`, recordToJson(record), 'application/json;charset=utf-8')
-      else download(`${stem}.csv`, recordToCsv(record), 'text/csv;charset=utf-8')
+      else {
+        // The page's language first; the other button gives the other headers (English keys for tools).
+        const en = (data.locale === 'en') !== (kind === 'csv-alt')
+        download(`${stem}${kind === 'csv-alt' ? (en ? '-en' : '-zh') : ''}.csv`, recordToCsv(record, en ? 'en' : 'zh-CN'), 'text/csv;charset=utf-8')
+      }
     })
   }
 
