@@ -59,6 +59,12 @@ async function main(): Promise<void> {
   const outDir = resolve(process.env.OUT_DIR || join(ROOT, 'dist'))
   if (!existsSync(library) || !statSync(library).isDirectory()) fail(`预案库目录不存在 / library folder not found: ${library}`)
   ensureHeap(library)
+  // The site links with absolute paths under its base: it has to be served over HTTP. A relative base
+  // (BASE=./, for opening dist/ from a disk or a file share) would build pages whose styles and links fail.
+  const base = process.env.BASE
+  if (base !== undefined && base.trim() !== '' && !base.trim().startsWith('/')) {
+    fail(`BASE 应为以 / 开头的部署路径（如 /yuan/），不能是“${base}”：站点须放在 Web 服务器上经 HTTP 访问，不支持从磁盘或文件共享直接打开（file://） / BASE must be a path starting with / (e.g. /yuan/), not "${base}": the site is served over HTTP and does not work opened from disk or a file share (file://)`)
+  }
 
   const envPublic = process.env.PUBLIC
   const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
@@ -87,9 +93,9 @@ async function main(): Promise<void> {
   const pagefind = await import('pagefind')
   const { index, errors: created } = await pagefind.createIndex({})
   if (!index) fail(`Pagefind: ${created.join('; ')}`)
-  // Only plan pages are searched (they mark their content with data-pagefind-body); reading the other pages
-  // (the findings list of a large library is megabytes) would only cost time.
-  const added = await index.addDirectory({ path: outDir, glob: 'plans/*/index.html' })
+  // Only plan and unit pages are searched (they mark their content with data-pagefind-body); reading the
+  // other pages (the findings list of a large library is megabytes) would only cost time.
+  const added = await index.addDirectory({ path: outDir, glob: '{plans,units}/*/index.html' })
   if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
   if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
   stampServiceWorker(outDir)
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
-  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 份预案入索引 plans indexed`)
+  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(done - rendered)} s)`)
 }
 

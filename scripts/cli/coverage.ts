@@ -15,7 +15,7 @@ export const coverageHelp = `用法 / Usage: yuanku coverage [预案库目录 li
   --locale zh-CN|en         语言（默认取 library.yaml）/ language (default from library.yaml)
   --today YYYY-MM-DD        以该日期为“今天”：发布日期在其后的预案尚未生效 / the date to treat as today
 
-符号 / Symbols: 在用 active: ● 专项 special · ■ 部门 department · ◆ 联合 joint；◐ 仅有草案 draft only · ✗ 缺失 missing · · 不要求 not required
+符号 / Symbols: 已覆盖 covered: ● 专项 special · ■ 部门 department · ◆ 联合 joint；◐ 仅有草案 draft only · ✗ 缺失 missing · · 不要求 not required
 退出码 / Exit codes: 0 已输出 printed · 2 用法错误 usage error`
 
 const FORMATS = ['table', 'csv', 'json'] as const
@@ -24,7 +24,7 @@ type Format = (typeof FORMATS)[number]
 export const SYMBOLS: Record<CoverageState, string> = { active: '●', draft: '◐', missing: '✗', 'not-required': '·' }
 
 const STATE_NAMES: Record<CoverageState, { zh: string; en: string }> = {
-  active: { zh: '在用', en: 'active' },
+  active: { zh: '已覆盖', en: 'covered' },
   draft: { zh: '仅有草案', en: 'draft only' },
   missing: { zh: '缺失', en: 'missing' },
   'not-required': { zh: '不要求', en: 'not required' },
@@ -147,8 +147,8 @@ export function formatTable(matrix: CoverageMatrix, options: { locale: Locale; t
   const t = totals(matrix)
   lines.push(
     en
-      ? `${matrix.jurisdictions.length} jurisdictions × ${matrix.hazards.length} hazards: ${t.active} active, ${t.draft} draft only, ${t.missing} missing; ${t.gaps} required without a plan in force (coverage-gap)`
-      : `${matrix.jurisdictions.length} 个行政区 × ${matrix.hazards.length} 个事件种类：在用 ${t.active}，仅有草案 ${t.draft}，缺失 ${t.missing}；要求具备而无在用预案 ${t.gaps} 处（coverage-gap）`,
+      ? `${matrix.jurisdictions.length} jurisdictions × ${matrix.hazards.length} hazards: ${t.active} covered, ${t.draft} draft only, ${t.missing} missing; coverage gaps (required, no plan in force): ${t.gaps} (coverage-gap)`
+      : `${matrix.jurisdictions.length} 个行政区 × ${matrix.hazards.length} 个事件种类：已覆盖 ${t.active}，仅有草案 ${t.draft}，缺失 ${t.missing}；覆盖缺口（要求具备而无在用预案）${t.gaps} 处（coverage-gap）`,
   )
   return lines.join('\n') + '\n'
 }

@@ -23,9 +23,11 @@ export const drillHelp = `用法 / Usage:
       recompute a drill record's score, grade, completion and critical failures; compare with the recorded score;
       --write sets the mismatching score, grade, unrated count and item points to the computed values (only
       those values, written atomically)
-  yuanku drill add 文件 FILE [--library plans]
+  yuanku drill add 文件 FILE [--library plans] [--allow-incomplete]
       校验评估页面导出的演练记录（Markdown 或 JSON），收录到 plans/drills/<日期>-<预案>[-n].md
       validate an exported drill record (Markdown or JSON) and store it as plans/drills/<date>-<plan>[-n].md
+      尚有未评定的项目时（得分为暂定）需加 --allow-incomplete
+      a record with unrated items (a provisional score) needs --allow-incomplete
 
 退出码 / Exit codes: 0 一致/已收录 consistent/added · 1 不一致或记录有误 mismatch or invalid record · 2 用法错误 usage`
 
@@ -168,7 +170,11 @@ function libraryRoot(option: string | undefined): string {
 }
 
 async function runAdd(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { library: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { library: { type: 'string' }, 'allow-incomplete': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  })
   if (values.help) {
     console.log(drillHelp)
     return EXIT.ok
@@ -186,6 +192,19 @@ async function runAdd(argv: string[]): Promise<number> {
   if (same) problems.push(`演练记录编号“${record.id}”已被 ${same.path} 使用；多名评估人员的记录请先在评估页面合并 / record id "${record.id}" is already used by ${same.path}; merge several evaluators' records in the checklist page first`)
   const check = checkRecord(record, library.settings.grading)
   if (check.mismatch) problems.push(`记录的得分与评估项不符，请用 yuanku drill score 查看 / the recorded score does not match its items; see yuanku drill score`)
+  // A half-rated record scores low and grades 不合格 for want of ratings: storing it by mistake puts a
+  // failing grade on the plan's history. It goes in only when the user says it is meant to.
+  const unrated = check.result.unrated
+  if (unrated > 0 && !problems.length) {
+    const total = check.result.total
+    if (!values['allow-incomplete']) {
+      problems.push(
+        `尚有 ${unrated} 项未评定（已评 ${total - unrated}/${total}），得分和等级为暂定；请在评估页面评完后重新导出，或加 --allow-incomplete 收录暂定记录 / ${unrated} of ${total} items are unrated and the grade is provisional; finish rating and export again, or add --allow-incomplete to store it as provisional`,
+      )
+    } else {
+      console.error(`警告 / warning: 尚有 ${unrated} 项未评定，收录为暂定记录 / ${unrated} items unrated; stored as a provisional record`)
+    }
+  }
   if (problems.length) {
     console.error(`${positionals[0]}: 未收录 / not added`)
     for (const p of problems) console.error(`  ${p}`)

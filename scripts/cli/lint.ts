@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { lintLibrary } from '../lib/engine/index.ts'
 import { todayIso, type LintResult } from '../lib/lint.ts'
 import { formatters } from '../lib/report/index.ts'
+import { planLookup } from '../lib/report/triage.ts'
 import { rules } from '../lib/rules/index.ts'
 import { closest } from '../lib/text/closest.ts'
 import { changedScope } from '../lib/changed-scope.ts'
@@ -183,6 +184,7 @@ export async function runLint(argv: string[]): Promise<number> {
     sarifBase,
     siteUrl: library.settings.site.url,
     placeOf: (file, start, end) => placeIn(library, file, start, end),
+    plans: planLookup(library),
   })
   if (values.output) {
     const { writeFileAtomic } = await import('../lib/fs/atomic.ts')

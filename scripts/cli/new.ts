@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { planTypeFromName } from '../lib/load/enum-names.ts'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
@@ -103,7 +104,8 @@ export async function runNew(argv: string[]): Promise<number> {
   if (!values.jurisdiction) throw new UsageError('缺少 --jurisdiction（units.yaml 中的行政区或单位编号） / --jurisdiction is required')
   if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD')
   if (values.locale && values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError('--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en')
-  const type = values.type as PlanType
+  // An office says 专项, not special: the Chinese name is taken for the id.
+  const type = (planTypeFromName(values.type) ?? values.type) as PlanType
   if (!PLAN_TYPES.includes(type)) throw suggest('预案类型 / plan type', values.type, PLAN_TYPES, PLAN_TYPES.join(', '))
 
   const cwd = process.cwd()

@@ -6,6 +6,8 @@ import type { SiteModel } from '../../scripts/lib/site/model.ts'
 import { renderPlanBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
 import { strings, type Strings } from './i18n.ts'
 import type { Finding } from '../../scripts/lib/model/finding.ts'
+import { planLookup, summaryLine, tally, triage, type PlanLookup } from '../../scripts/lib/report/triage.ts'
+import { ruleName as ruleNameIn } from '../../scripts/lib/rules/index.ts'
 
 export type { SiteModel, PlanView, DrillView, UnitDuty } from '../../scripts/lib/site/model.ts'
 
@@ -98,6 +100,41 @@ export function findingTarget(f: Finding): { href: string; label: string } | und
     return { href: `${planHref(plan.id)}#${anchor}`, label: plan.title }
   }
   const drill = s.drills.find((d) => d.path === f.file)
-  if (drill) return { href: drillHref(drill.id), label: drill.id }
+  if (drill) {
+    const l = t()
+    const plan = s.planById.get(drill.plan)
+    return { href: drillHref(drill.id), label: `${drill.date} ${l.drillKind[drill.kind] ?? drill.kind}${plan ? ` · ${plan.title}` : ''}` }
+  }
   return undefined
+}
+
+let lookup: PlanLookup | undefined
+/** The findings most serious first (errors, then warnings; the weightier plan first), as `yuanku lint` lists them. */
+export function triaged(findings: readonly Finding[]): Finding[] {
+  return triage(findings, (lookup ??= planLookup(site().library)))
+}
+
+/** "7 个错误，涉及 5 份预案；29 个警告，涉及 12 份预案". */
+export function findingsSummary(findings: readonly Finding[]): string {
+  return summaryLine(tally(findings), site().options.locale)
+}
+
+/** The rule's short name in the site's language (缺少上级预案). */
+export function ruleName(id: string): string {
+  return ruleNameIn(id, site().options.locale)
+}
+
+/** "第 86 行" / "line 86". */
+export function lineLabel(line: number): string {
+  return t().ui.lineN.replace('{n}', String(line))
+}
+
+/**
+ * Where an author edits the file on the Git host (library.yaml `site.edit_url`, a base URL the file's
+ * library-relative path is appended to, as Starlight's editLink does), or undefined when not set.
+ */
+export function editHref(file: string): string | undefined {
+  const base = site().library.settings.site.edit_url
+  if (!base) return undefined
+  return `${base.replace(/\/*$/, '/')}${file.split('/').map(encodeURIComponent).join('/')}`
 }

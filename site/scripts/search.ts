@@ -3,7 +3,7 @@
 // excerpt's <mark> tags are the only markup kept.
 interface Result {
   url: string
-  meta: { title?: string }
+  meta: { title?: string; kind?: string }
   excerpt: string
 }
 interface Pagefind {
@@ -69,6 +69,12 @@ export function initSearch(): void {
           const a = document.createElement('a')
           a.href = d.url
           a.textContent = d.meta.title ?? d.url
+          if (d.meta.kind) {
+            const badge = document.createElement('span')
+            badge.className = 'badge type'
+            badge.textContent = d.meta.kind
+            li.append(badge, document.createTextNode(' '))
+          }
           const p = document.createElement('p')
           p.className = 'excerpt'
           p.append(...excerptNodes(d.excerpt))

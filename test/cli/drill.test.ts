@@ -117,6 +117,26 @@ describe('yuanku drill add', () => {
     expect(readFileSync(join(dir, 'plans/drills/2026-05-12-shili-flood.md'), 'utf8')).toBe('occupied by hand\n')
   })
 
+  it('refuses a record with unrated items unless --allow-incomplete, then warns and stores it', () => {
+    const partial = buildRecord(header, items, { 'plan-bc877d72': { rating: 'met' } }, [])
+    writeFileSync(join(dir, 'p.json'), recordToJson(partial))
+    const refused = run(['add', 'p.json'], dir)
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'p.json: 未收录 / not added\n' +
+        '  尚有 2 项未评定（已评 1/3），得分和等级为暂定；请在评估页面评完后重新导出，或加 --allow-incomplete 收录暂定记录 / 2 of 3 items are unrated and the grade is provisional; finish rating and export again, or add --allow-incomplete to store it as provisional\n',
+    })
+    expect(readdirSync(join(dir, 'plans/drills'))).toEqual([])
+    const allowed = run(['add', 'p.json', '--allow-incomplete'], dir)
+    expect(allowed).toEqual({
+      code: 0,
+      stdout: '已收录 / added: plans/drills/2026-05-12-shili-flood.md\n',
+      stderr: '警告 / warning: 尚有 2 项未评定，收录为暂定记录 / 2 items unrated; stored as a provisional record\n',
+    })
+  })
+
   it('refuses a record whose id is already in the library, leaving the folder as it was', () => {
     writeFileSync(join(dir, 'export.json'), recordToJson(good))
     expect(run(['add', 'export.json'], dir).code).toBe(0)

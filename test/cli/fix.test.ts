@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TODAY, workspace, yuanku } from './helpers.ts'
 
-const FLOOD = '  plans/city/flood.md:56:8  警告  正文中留有未填写的占位符“待定”  placeholder-text'
+const FLOOD = '  plans/city/flood.md:56:8  警告  占位文字未填  正文中留有未填写的占位符“待定”  placeholder-text'
 
 describe('yuanku lint --fix', { timeout: 120_000 }, () => {
   it('replaces dissolved unit ids in place, keeps comments and quoted values, reports and re-lints', async () => {
@@ -21,11 +21,15 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
         '  9:12  dissolved-unit  “shi-linye” → “shi-ziran”',
         '  11:11  dissolved-unit  “shi-linye” → “shi-ziran”',
         '',
-        'plans/city/flood.md',
-        FLOOD,
+        '检查结果：1 个错误，涉及 1 份预案；1 个警告，涉及 1 份预案。',
         '',
-        'plans/city/forest.md',
-        '  plans/city/forest.md:14:11  错误  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit',
+        '错误（1）',
+        'plans/city/forest.md  示例市森林火灾应急预案',
+        '  plans/city/forest.md:14:11  错误  单位已撤销  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit',
+        '',
+        '警告（1）',
+        'plans/city/flood.md  示例市防汛应急预案',
+        FLOOD,
         '',
         '✖ 2 个问题（1 个错误，1 个警告）',
         '',
@@ -116,7 +120,7 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
     const forest = join(dir, 'plans/city/forest.md')
     const before = readFileSync(forest, 'utf8')
     const r = await yuanku(['lint', 'plans/city/flood.md', '--fix', '--today', TODAY, '--no-cache'], dir)
-    expect(r.stdout).toBe(['plans/city/flood.md', FLOOD, '', '✖ 1 个问题（0 个错误，1 个警告）', ''].join('\n'))
+    expect(r.stdout).toBe(['检查结果：1 个警告，涉及 1 份预案。', '', '警告（1）', 'plans/city/flood.md  示例市防汛应急预案', FLOOD, '', '✖ 1 个问题（0 个错误，1 个警告）', ''].join('\n'))
     expect(r.code).toBe(0)
     expect(readFileSync(forest, 'utf8')).toBe(before)
   })
@@ -127,7 +131,7 @@ describe('yuanku lint --fix', { timeout: 120_000 }, () => {
     const forest = join(dir, 'plans/city/forest.md')
     const stat = statSync(forest)
     const again = await yuanku(['lint', '--fix', '--today', TODAY, '--no-cache'], dir)
-    expect(again.stdout.startsWith('plans/city/flood.md\n')).toBe(true)
+    expect(again.stdout.startsWith('检查结果：1 个错误')).toBe(true)
     expect(statSync(forest).mtimeMs).toBe(stat.mtimeMs)
   })
 })

@@ -40,13 +40,15 @@ describe('yuanku hook', { timeout: 120_000 }, () => {
     git(['add', '-A'], dir)
     const clean = await commit(dir, 'flood: evaluation')
     expect(clean.code).toBe(0)
-    expect(clean.out).toContain('plans/city/flood.md:56:8  警告  正文中留有未填写的占位符“待定”  placeholder-text')
+    expect(clean.out).toContain('plans/city/flood.md:56:8  警告  占位文字未填  正文中留有未填写的占位符“待定”  placeholder-text')
 
     writeFileSync(forest, readFileSync(forest, 'utf8').replace('lead_unit: shi-ziran', 'lead_unit: shi-anjian'))
     git(['add', '-A'], dir)
     const blocked = await commit(dir, 'forest: old lead')
     expect(blocked.code).toBe(1)
-    expect(blocked.out).toContain('plans/city/forest.md:9:12  错误  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit')
+    // The error that blocks the commit comes first, under the summary, not after the warnings.
+    expect(blocked.out).toMatch(/^检查结果：1 个错误，涉及 1 份预案。\n\n错误（1）\nplans\/city\/forest.md  示例市森林火灾应急预案\n/)
+    expect(blocked.out).toContain('plans/city/forest.md:9:12  错误  单位已撤销  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  〔可 --fix〕  dissolved-unit')
     expect(git(['log', '--format=%s'], dir)).toBe('flood: evaluation\ninitial\n')
   })
 

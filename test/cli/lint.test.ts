@@ -6,19 +6,36 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TODAY, workspace, yuanku } from './helpers.ts'
 
-const FLOOD = '  plans/city/flood.md:56:8  警告  正文中留有未填写的占位符“待定”  placeholder-text'
+const FLOOD = '  plans/city/flood.md:56:8  警告  占位文字未填  正文中留有未填写的占位符“待定”  placeholder-text'
+const FLOOD_FILE = 'plans/city/flood.md  示例市防汛应急预案'
+const FOREST_FILE = 'plans/city/forest.md  示例市森林火灾应急预案'
+const ONE_WARNING = ['检查结果：1 个警告，涉及 1 份预案。', '', '警告（1）', FLOOD_FILE, FLOOD, '', '✖ 1 个问题（0 个错误，1 个警告）', ''].join('\n')
 const FOREST = [
-  '  plans/city/forest.md:9:12  错误  单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）  dissolved-unit',
-  '  plans/city/forest.md:11:11  错误  单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）  dissolved-unit',
-  '  plans/city/forest.md:14:11  错误  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit',
+  '  plans/city/forest.md:9:12  错误  单位已撤销  单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）  〔可 --fix〕  dissolved-unit',
+  '  plans/city/forest.md:11:11  错误  单位已撤销  单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）  〔可 --fix〕  dissolved-unit',
+  '  plans/city/forest.md:14:11  错误  单位已撤销  单位“示例市安全生产监督管理局”已于 2019-01-15 撤销，应改为“示例市应急管理局”（shi-yingji）  dissolved-unit',
 ]
 
 describe('yuanku lint', { timeout: 120_000 }, () => {
-  it('reports the whole library grouped by file, exit 1 on errors', async () => {
+  it('reports errors first, then warnings, each grouped by file, with a summary; exit 1 on errors', async () => {
     const dir = workspace()
     const r = await yuanku(['lint', '--today', TODAY, '--no-cache'], dir)
     expect(r.stdout).toBe(
-      ['plans/city/flood.md', FLOOD, '', 'plans/city/forest.md', ...FOREST, '', '✖ 4 个问题（3 个错误，1 个警告）', '  其中 2 个可用 --fix 自动修复', ''].join('\n'),
+      [
+        '检查结果：3 个错误，涉及 1 份预案；1 个警告，涉及 1 份预案。',
+        '',
+        '错误（3）',
+        FOREST_FILE,
+        ...FOREST,
+        '',
+        '警告（1）',
+        FLOOD_FILE,
+        FLOOD,
+        '',
+        '✖ 4 个问题（3 个错误，1 个警告）',
+        '  其中 2 个可用 --fix 自动修复（已标〔可 --fix〕）',
+        '',
+      ].join('\n'),
     )
     expect(r.stderr).toBe('')
     expect(r.code).toBe(1)
@@ -27,7 +44,7 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
   it('filters findings to the named files and globs; warnings alone exit 0', async () => {
     const dir = workspace()
     const one = await yuanku(['lint', 'plans/city/flood.md', '--today', TODAY, '--no-cache'], dir)
-    expect(one.stdout).toBe(['plans/city/flood.md', FLOOD, '', '✖ 1 个问题（0 个错误，1 个警告）', ''].join('\n'))
+    expect(one.stdout).toBe(ONE_WARNING)
     expect(one.code).toBe(0)
     const glob = await yuanku(['lint', 'plans/city/f*.md', '--today', TODAY, '--no-cache', '--format', 'json'], dir)
     const json = JSON.parse(glob.stdout)
@@ -53,17 +70,19 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
     const dir = workspace()
     const inside = join(dir, 'plans', 'city')
     const r = await yuanku(['lint', join(dir, 'plans/city/flood.md'), '--today', TODAY, '--no-cache', '--locale', 'en'], join(inside))
-    expect(r.stdout).toBe(['flood.md', '  flood.md:56:8  warning  Unfilled placeholder "待定" left in the text  placeholder-text', '', '✖ 1 problem (0 errors, 1 warning)', ''].join('\n'))
+    expect(r.stdout).toBe(
+      ['Result: 1 warning in 1 plan.', '', 'Warnings (1)', 'flood.md  示例市防汛应急预案', '  flood.md:56:8  warning  Placeholder text  Unfilled placeholder "待定" left in the text  placeholder-text', '', '✖ 1 problem (0 errors, 1 warning)', ''].join('\n'),
+    )
     const elsewhere = join(dir, 'elsewhere')
     mkdirSync(elsewhere)
     const abs = await yuanku(['lint', join(dir, 'plans/city/flood.md'), '--today', TODAY, '--no-cache'], elsewhere)
-    expect(abs.stdout.split('\n')[0]).toBe(join(dir, 'plans/city/flood.md'))
+    expect(abs.stdout.split('\n')[3]).toBe(`${join(dir, 'plans/city/flood.md')}  示例市防汛应急预案`)
   })
 
   it('--rule runs one rule; an unknown rule is a usage error with a suggestion', async () => {
     const dir = workspace()
     const r = await yuanku(['lint', '--rule', 'placeholder-text', '--today', TODAY, '--no-cache'], dir)
-    expect(r.stdout).toBe(['plans/city/flood.md', FLOOD, '', '✖ 1 个问题（0 个错误，1 个警告）', ''].join('\n'))
+    expect(r.stdout).toBe(ONE_WARNING)
     const bad = await yuanku(['lint', '--rule', 'dissolved-units'], dir)
     expect(bad.code).toBe(2)
     expect(bad.stdout).toBe('')

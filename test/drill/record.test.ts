@@ -106,8 +106,17 @@ describe('recordToJson and recordToCsv', () => {
     expect(Object.keys(JSON.parse(json))[0]).toBe('id')
     expect(parseImport(json)).toEqual({ ok: true, format: 'json', record })
   })
-  it('CSV has a BOM, CRLF, quoting and no formulas', () => {
+  it('CSV has Chinese headers and values by default (N/A score blank, unrated 未评)', () => {
     expect(recordToCsv(record)).toBe(
+      '\uFEFF编号,环节,评估项目,分值,否决项,时限,评定,得分,用时,说明\r\n' +
+        'plan-00000001,预警与信息报告,市水利局30分钟内报告水情,5,是,30分钟,达标,5,22分钟,\r\n' +
+        'plan-00000002,预警与信息报告,按规定发布预警,3,否,,基本达标,1.5,,"预警发布晚了\n约 20 分钟"\r\n' +
+        'duty-shi-shuili-00000003,责任单位履职,示例市水利局：组织调度,1,否,,不适用,,,\r\n' +
+        'tpl-00000004,演练组织,"\'=HYPERLINK(""http://x"")",1,否,,未评,,,\r\n',
+    )
+  })
+  it('CSV in English has a BOM, CRLF, quoting and no formulas', () => {
+    expect(recordToCsv(record, 'en')).toBe(
       '\uFEFFref,phase,text,points,critical,within,rating,awarded,elapsed,note\r\n' +
         'plan-00000001,预警与信息报告,市水利局30分钟内报告水情,5,true,30分钟,met,5,22分钟,\r\n' +
         'plan-00000002,预警与信息报告,按规定发布预警,3,false,,partial,1.5,,"预警发布晚了\n约 20 分钟"\r\n' +

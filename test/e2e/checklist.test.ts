@@ -101,6 +101,10 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     expect(await timed.locator('.cl-stop').isVisible()).toBe(true)
     await timed.locator('.cl-clock').filter({ hasText: /^计时中 0:0[1-9]$/ }).waitFor()
     await timed.locator('.cl-stop').click()
+    // The label no longer says the timer is running: it says what was measured.
+    expect(await timed.locator('.cl-clock').textContent()).toMatch(/^已停止，用时 0:0[1-9]$/)
+    await page.waitForTimeout(700)
+    expect(await timed.locator('.cl-clock').textContent()).not.toContain('计时中')
     const minutes = Number(await timed.locator('.cl-elapsed').inputValue())
     expect(minutes).toBeGreaterThan(1 / 60)
     expect(minutes).toBeLessThan(0.5)
@@ -113,9 +117,21 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     const { page } = w
     await item(page, 6).locator('.cl-finding summary').click()
     await item(page, 6).locator('.cl-finding [name=action]').fill('统一书面报告模板')
-    await item(page, 6).locator('.cl-finding [name=due]').fill('2026-08-31')
     await item(page, 6).locator('.cl-finding [name=requires_revision]').check()
+    // Saving without a due date saves, confirms at the item, and says what export will need.
     await item(page, 6).locator('.cl-save-finding').click()
+    expect(await item(page, 6).locator('.cl-saved').textContent()).toBe('✓ 已记为问题（导出前请补全：整改期限）')
+    expect(await page.locator('#cl-findings li b').allTextContents()).toEqual([items[6].text])
+    // Export names the finding, its item and the missing field, and writes nothing.
+    await page.locator('[data-export=json]').click()
+    expect(await page.locator('#cl-export-msg li').allTextContents()).toEqual([`第 7 项的问题“${items[6].text.length > 24 ? `${items[6].text.slice(0, 24)}…` : items[6].text}”缺少：整改期限`])
+    // Completed: removed and saved again with the date.
+    await page.locator('#cl-findings li .cl-clear').click()
+    await item(page, 6).locator('.cl-finding summary').click()
+    await item(page, 6).locator('.cl-finding [name=action]').fill('统一书面报告模板')
+    await item(page, 6).locator('.cl-finding [name=due]').fill('2026-08-31')
+    await item(page, 6).locator('.cl-save-finding').click()
+    expect(await item(page, 6).locator('.cl-saved').textContent()).toBe('✓ 已记为问题')
     expect(await page.locator('#cl-findings li b').allTextContents()).toEqual([items[6].text])
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=json]').click()])
@@ -134,8 +150,12 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=csv]').click()])
     const text = readFileSync((await csv.path())!, 'utf8')
-    expect(text.startsWith('\uFEFFref,phase,text,points,critical,within,rating,awarded,elapsed,note\r\n')).toBe(true)
+    expect(csv.suggestedFilename()).toBe('2026-05-12-shili-flood.csv')
+    expect(text.startsWith('\uFEFF编号,环节,评估项目,分值,否决项,时限,评定,得分,用时,说明\r\n')).toBe(true)
     expect(text).toContain('"预警发布晚了 <b>20分钟</b>"'.replace(/"/g, ''))
+    const [csvEn] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=csv-alt]').click()])
+    expect(csvEn.suggestedFilename()).toBe('2026-05-12-shili-flood-en.csv')
+    expect(readFileSync((await csvEn.path())!, 'utf8').startsWith('\uFEFFref,phase,text,points,critical,within,rating,awarded,elapsed,note\r\n')).toBe(true)
   })
 
   test('an incomplete header is not exported', async () => {

@@ -98,7 +98,8 @@ describe.skipIf(!hasBrowser)('a drill from an empty browser back into the librar
     expect(findings.filter((f) => f.file.endsWith('2026-11-20-shi-fangxun.md'))).toEqual([])
   })
 
-  test('the rebuilt site shows the drill on the plan page and on its own page', async () => {
+  // It rebuilds the site: as long as a build in a hook may take, not a unit test's 30 s (a loaded machine).
+  test('the rebuilt site shows the drill on the plan page and on its own page', { timeout: 300_000 }, async () => {
     expect(existsSync(join(library, 'drills', '2026-11-20-shi-fangxun.md'))).toBe(true)
     const site = await buildSite({ library })
     const rebuilt = await serve(site.dir, site.base)

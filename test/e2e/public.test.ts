@@ -50,7 +50,7 @@ describe('public build of the fixture library', () => {
     // Only units of the public plans get a page: none of the county's.
     expect(unitDirs).toEqual(['shi-gongan', 'shi-shuili', 'shi-weijian', 'shi-xiaofang', 'shi-yingji', 'shi-zhengfu', 'shili-shi'])
     const drills = files.map(([p]) => p).filter((p) => p.startsWith('drills/') && p !== 'drills/index.html').sort()
-    expect(drills).toEqual(['drills/drill-2025-shili-flood/index.html', 'drills/drill-2026-shili-flood/index.html'])
+    expect(drills).toEqual(['drills/drill-2025-shili-flood/index.html', 'drills/drill-2026-shili-flood/index.html', 'drills/drill-2026-shili-hazmat/index.html'])
     // The public plan's link to the internal county plan is plain text now.
     const overall = files.find(([p]) => p === 'plans/shili-overall/index.html')![1]
     expect(overall).toContain('<span class="dead-link">县级总体预案</span>')

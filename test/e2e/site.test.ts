@@ -123,7 +123,10 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
     const rows = page.locator('#finding-table tbody tr:not([hidden])')
     expect(await rows.count()).toBe(1)
     expect(await rows.first().textContent()).toContain('待定')
-    await rows.first().locator('a').first().click()
+    // The place is shown as 第 N 行 (not line:column) and links to that line of the rendered plan.
+    const at = rows.first().locator('a.loc')
+    expect(await at.textContent()).toMatch(/^第 \d+ 行$/)
+    await at.click()
     await page.waitForURL(/\/yuan\/plans\/shili-epidemic\/#L\d+$/)
     const id = new URL(page.url()).hash.slice(1)
     expect(await page.locator(`[id="${id}"]`).textContent()).toContain('待定')

@@ -131,16 +131,16 @@ describe('bad input battery, part two', () => {
   })
 
   it('broken YAML of more kinds: a YAML finding at the broken spot', () => {
-    expect(own('bad/yaml-colon.md')).toEqual(['bad/yaml-colon.md:3:8-3:9 schema YAML 语法错误：Nested mappings are not allowed in compact mappings'])
+    expect(own('bad/yaml-colon.md')).toEqual(['bad/yaml-colon.md:3:8-3:9 schema YAML 语法错误：同一行里出现了第二个“键: 值”。值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”；不是这种情况时请检查缩进'])
     expect(own('bad/yaml-flow-map.md')).toEqual([
-      'bad/yaml-flow-map.md:3:29-3:30 schema YAML 语法错误：Flow map in block collection must be sufficiently indented and end with a }',
-      'bad/yaml-flow-map.md:3:30-4:1 schema YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'bad/yaml-flow-map.md:3:29-3:30 schema YAML 语法错误：花括号映射 { … }没有闭合，或下一行缩进不够。请在该项末尾补上“}”',
+      'bad/yaml-flow-map.md:3:30-4:1 schema YAML 语法错误：方括号列表 [ … ]没有闭合，或下一行缩进不够。请在该项末尾补上“]”',
     ])
     expect(own('bad/yaml-seq-at-top.md')).toEqual(['bad/yaml-seq-at-top.md:2:1-4:1 schema 前言应为“键: 值”映射'])
     expect(own('bad/yaml-scalar.md')).toEqual(['bad/yaml-scalar.md:2:1-2:6 schema 前言应为“键: 值”映射'])
     expect(own('bad/yaml-block-indent.md')).toEqual([
-      'bad/yaml-block-indent.md:4:9-4:10 schema YAML 语法错误：Nested mappings are not allowed in compact mappings',
-      'bad/yaml-block-indent.md:4:9-5:9 schema YAML 语法错误：Implicit keys need to be on a single line',
+      'bad/yaml-block-indent.md:4:9-4:10 schema YAML 语法错误：同一行里出现了第二个“键: 值”。值里有英文冒号加空格（“: ”）时，请给整个值加引号，如 title: "示例市: 防汛预案"，或改用中文冒号“：”；不是这种情况时请检查缩进',
+      'bad/yaml-block-indent.md:4:9-5:9 schema YAML 语法错误：键必须写在一行内，并以“: ”（冒号加空格）与值分开。检查上一行是否缺少“: ”，或冒号后是否漏了空格；值里有冒号时请加引号',
     ])
   })
 

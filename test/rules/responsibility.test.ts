@@ -107,8 +107,10 @@ describe('level-without-commander', () => {
   it('speaks English', () => {
     const findings = lintFixture(join(ROOT, 'level-without-commander', 'not-ok'), { only: ['level-without-commander'], locale: 'en' })
     expect(findings.map((f) => f.message)).toEqual([
-      'Response level II names no commander: fill in commander (e.g. 市长, 指挥部总指挥)',
-      'Response level III names no commander: fill in commander (e.g. 市长, 指挥部总指挥)',
+      "Response level IV names no commander: fill in commander (e.g. the county or district head, or the headquarters' commander-in-chief)",
+      "Response level I names no commander: fill in commander (e.g. the principal, or the headquarters' commander-in-chief)",
+      "Response level II names no commander: fill in commander (e.g. the mayor, or the headquarters' commander-in-chief)",
+      "Response level III names no commander: fill in commander (e.g. the mayor, or the headquarters' commander-in-chief)",
     ])
   })
 })

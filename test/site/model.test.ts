@@ -40,7 +40,7 @@ describe('site model', () => {
     expect(m.plans.map((p) => p.id).sort()).toEqual(['shili-epidemic', 'shili-flood', 'shili-hazmat', 'shili-overall'])
     expect(m.library.plans.map((p) => p.data.id).sort()).toEqual(['shili-epidemic', 'shili-flood', 'shili-hazmat', 'shili-overall'])
     expect(m.library.plans.every((p) => p.data.contacts === undefined)).toBe(true)
-    expect(m.drills.map((d) => d.id)).toEqual(['drill-2025-shili-flood', 'drill-2026-shili-flood'])
+    expect(m.drills.map((d) => d.id)).toEqual(['drill-2025-shili-flood', 'drill-2026-shili-flood', 'drill-2026-shili-hazmat'])
     expect(m.findings.some((f) => f.message.includes('内部稿') || f.cause?.file === 'xishan/overall.md')).toBe(false)
     expect(m.findings.some((f) => f.message === '占位符“待定”')).toBe(true)
     expect(m.findings.every((f) => !f.file.startsWith('xishan/'))).toBe(true)

@@ -111,9 +111,25 @@ function csvCell(value: unknown): string {
 }
 
 /** The items as CSV: UTF-8 with BOM and CRLF, so that Excel opens the Chinese text correctly. */
-export function recordToCsv(record: DrillRecordData): string {
-  const rows = [CSV_COLUMNS.join(',')]
-  for (const item of record.checklist) rows.push(CSV_COLUMNS.map((c) => csvCell(item[c])).join(','))
+const CSV_HEADERS_ZH: Record<string, string> = { ref: '编号', phase: '环节', text: '评估项目', points: '分值', critical: '否决项', within: '时限', rating: '评定', awarded: '得分', elapsed: '用时', note: '说明' }
+const RATING_ZH: Record<string, string> = { met: '达标', partial: '基本达标', unmet: '未达标', na: '不适用', P: 'P 顺利完成', S: 'S 有小问题', M: 'M 有较大问题', U: 'U 未能完成', points: '按分值' }
+
+/**
+ * The checklist as a spreadsheet. Chinese (default): Chinese headers and values (是/否, 达标, an N/A item's
+ * score left blank) for an office that opens it in a spreadsheet; 'en': the record's own keys and values.
+ */
+export function recordToCsv(record: DrillRecordData, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const zh = locale !== 'en'
+  const rows = [CSV_COLUMNS.map((c) => (zh ? CSV_HEADERS_ZH[c] : c)).join(',')]
+  const cell = (item: RecordItem, c: keyof RecordItem): unknown => {
+    const v = item[c]
+    if (!zh) return v
+    if (c === 'critical') return v ? '是' : '否'
+    if (c === 'rating') return v === null || v === undefined ? '未评' : (RATING_ZH[String(v)] ?? v)
+    if (c === 'awarded' && item.rating === 'na') return ''
+    return v
+  }
+  for (const item of record.checklist) rows.push(CSV_COLUMNS.map((c) => csvCell(cell(item, c))).join(','))
   return `\uFEFF${rows.join('\r\n')}\r\n`
 }
 

@@ -2,6 +2,8 @@ import { readFileSync, statSync } from 'node:fs'
 import { decodePlanBytes, bytePlace, loneCrAsLf } from './decode.ts'
 import { readFrontmatter, type FrontmatterIssue, type FrontmatterResult } from './frontmatter.ts'
 import { schemaIssues } from './schema-issues.ts'
+import { normaliseEnumNames } from './enum-names.ts'
+import { rangeAt } from './frontmatter.ts'
 import { validate, type SchemaName } from './schemas.ts'
 import { LineIndex } from '../text/line-index.ts'
 import type { LoadIssue, SourceFile } from '../model/plan.ts'
@@ -64,6 +66,20 @@ export function applyYaml(file: SourceFile, result: FrontmatterResult, schema: S
   }
   const fatal = result.issues.some((i) => i.kind !== 'duplicate-key')
   if (fatal || result.data === undefined || !result.frontmatter) return { data: result.data ?? {}, valid: false }
+  // A plan may write enumerated values by their Chinese names (type: 专项): read them as their ids before
+  // validating, so the rest of the file is checked as usual; enum-alias offers to write the ids.
+  if (schema === 'plan') {
+    for (const alias of normaliseEnumNames(result.data)) {
+      const [start, end] = rangeAt(result.frontmatter, alias.path, 'value')
+      file.issues.push({
+        rule: 'enum-alias',
+        messageId: 'default',
+        data: { written: alias.written, canonical: alias.canonical, field: alias.field, key: alias.key },
+        place: file.lines.place(start, end),
+        ...(end > start ? { fix: { start, end, text: alias.canonical } } : {}),
+      })
+    }
+  }
   const errors = validate(schema, result.data)
   for (const issue of schemaIssues(errors, result.frontmatter)) {
     file.issues.push({ rule: 'schema', messageId: issue.messageId, data: issue.data, place: file.lines.place(issue.start, issue.end) })

@@ -2,7 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast'
 import type { Frontmatter, YamlPath } from '../load/frontmatter.ts'
 import { rangeAt } from '../load/frontmatter.ts'
 import type { LineIndex } from '../text/line-index.ts'
-import type { Place } from './finding.ts'
+import type { Fix, Place } from './finding.ts'
 import type { PlanFrontmatter, DrillRecordFrontmatter, ChecklistFrontmatter } from './schema-types.ts'
 
 export type { PlanFrontmatter }
@@ -11,10 +11,12 @@ export type PlanStatus = PlanFrontmatter['status']
 
 /** A problem found while reading a file, before it is worded in a locale. */
 export interface LoadIssue {
-  rule: 'schema' | 'encoding'
+  rule: 'schema' | 'encoding' | 'enum-alias'
   messageId: string
   data: Record<string, string | number>
   place: Place
+  /** A certain edit that resolves the issue (enum-alias: write the canonical id). */
+  fix?: Fix
 }
 
 /** A decoded text file of the library. */

@@ -14,7 +14,7 @@ export type PlanFrontmatter = {
    */
   title: string
   /**
-   * overall 总体 · special 专项 · department 部门 · grassroots 基层 · enterprise-comprehensive 综合 · enterprise-special 企业专项 · onsite 现场处置方案 · event 重大活动 · joint 联合。 / The kind of plan.
+   * overall 总体 · special 专项 · department 部门 · grassroots 基层 · enterprise-comprehensive 综合 · enterprise-special 企业专项 · onsite 现场处置方案 · event 重大活动 · joint 联合。也可写中文名称（如“专项”“专项应急预案”），读取时按规范值处理，yuanku lint --fix 可改写为规范值（规则 enum-alias）。 / The kind of plan; the Chinese name (专项) is accepted and read as the id, and --fix writes the id.
    */
   type:
     | 'overall'
@@ -31,7 +31,7 @@ export type PlanFrontmatter = {
    */
   jurisdiction: string
   /**
-   * natural 自然灾害 · accident 事故灾难 · public-health 公共卫生事件 · social-security 社会安全事件，可多选。 / One or more of the four categories.
+   * natural 自然灾害 · accident 事故灾难 · public-health 公共卫生事件 · social-security 社会安全事件，可多选；也可写中文名称。 / One or more of the four categories; Chinese names are accepted.
    *
    * @minItems 1
    */
@@ -105,7 +105,7 @@ export type PlanFrontmatter = {
     relation: 'neighbour' | 'mutual-aid' | 'supporting'
   }[]
   /**
-   * draft 起草 · review 征求意见/专家论证 · approved 已审批 · published 已发布 · superseded 已被替代 · retired 已废止。 / Lifecycle status.
+   * draft 起草 · review 征求意见/专家论证 · approved 已审批 · published 已发布 · superseded 已被替代 · retired 已废止；也可写中文名称（如“已发布”）。 / Lifecycle status; Chinese names (已发布) are accepted.
    */
   status: 'draft' | 'review' | 'approved' | 'published' | 'superseded' | 'retired'
   /**
@@ -493,6 +493,10 @@ export interface LibraryFile {
      * 发布后站点的完整地址（含部署路径），如 https://yuan.example.gov.cn/yuan/。设置后，lint 的 SARIF 和 json 输出及 yuanku rules 中的规则说明链接指向站点的“检查规则”页，而不是 README。 / Full address of the published site, base path included; when set, rule links in SARIF/JSON output and `yuanku rules` point at the site's rules page instead of the README.
      */
     url?: string
+    /**
+     * Git 托管平台上预案库文件的编辑地址前缀，文件在预案库中的相对路径接在其后，如 https://git.example.gov.cn/yjj/yuan/-/edit/main/plans/。设置后，问题清单和预案页在每个问题旁链接到该文件，便于编写人员直接修改。 / Prefix of the Git host's edit address for the library's files; the file's library-relative path is appended (like Starlight's editLink). When set, findings link to the file there.
+     */
+    edit_url?: string
     /**
      * true 时只发布 public 预案且不含联系方式；PUBLIC=1 或 --public 优先。 / Publish only public plans and no contacts.
      */

@@ -104,6 +104,7 @@ function closestFile(absPath: string): string | undefined {
 
 export default defineRule({
   id: 'broken-link',
+  name: { zh: '链接失效', en: 'Broken link' },
   family: 'form',
   severity: 'error',
   anyPlan: true,

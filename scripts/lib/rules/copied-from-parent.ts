@@ -37,6 +37,7 @@ function margin(threshold: number, n: number): number {
 
 export default defineRule<Options>({
   id: 'copied-from-parent',
+  name: { zh: '照抄上级预案', en: 'Copied from parent' },
   family: 'operability',
   severity: 'warn',
   options: { threshold: 0.6, minLength: 200 },

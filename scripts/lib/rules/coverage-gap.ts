@@ -8,6 +8,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'coverage-gap',
+  name: { zh: '覆盖缺口', en: 'Coverage gap' },
   family: 'coverage',
   severity: 'warn',
   options: {},

@@ -79,6 +79,11 @@ export interface RuleMemo {
 
 export interface Rule<O = Record<string, unknown>> {
   id: string
+  /**
+   * A short name readers know the rule by (缺少上级预案): the label on the site and in stylish output.
+   * The id stays the stable key (JSON, SARIF, --rule, configuration).
+   */
+  name: Bilingual
   family: RuleFamily
   severity: Severity | 'off'
   /** When true, checkPlan also runs on plans whose frontmatter failed the schema. */

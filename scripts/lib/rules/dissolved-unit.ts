@@ -43,6 +43,7 @@ function replaceFix(plan: Plan, units: UnitRegistry, path: (string | number)[], 
 
 export default defineRule({
   id: 'dissolved-unit',
+  name: { zh: '单位已撤销', en: 'Dissolved unit' },
   family: 'form',
   severity: 'error',
   scope: 'file',

@@ -105,6 +105,7 @@ const basisEn = (d: D) =>
 
 export default defineRule({
   id: 'drill-overdue',
+  name: { zh: '演练逾期', en: 'Drill overdue' },
   family: 'lifecycle',
   severity: 'warn',
   options: { productionSafetyHazards: ['production-safety'] } as Options,

@@ -10,6 +10,7 @@ const showEn = (v: unknown) => (v === null || v === undefined ? 'empty' : String
 
 export default defineRule({
   id: 'drill-score-mismatch',
+  name: { zh: '演练得分不符', en: 'Score mismatch' },
   family: 'lifecycle',
   severity: 'error',
   scope: 'library',

@@ -83,6 +83,7 @@ function unitIds(file: SourceFile | undefined, entries: unknown[] | undefined): 
 
 export default defineRule({
   id: 'duplicate-id',
+  name: { zh: '编号重复', en: 'Duplicate id' },
   family: 'form',
   severity: 'error',
   options: {},

@@ -68,6 +68,7 @@ function linked(a: Plan, b: Plan): boolean {
 
 export default defineRule({
   id: 'duplicate-plan',
+  name: { zh: '同类预案重复', en: 'Duplicate plan' },
   family: 'coverage',
   severity: 'error',
   options: {},

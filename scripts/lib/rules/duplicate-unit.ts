@@ -7,6 +7,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'duplicate-unit',
+  name: { zh: '单位重复列出', en: 'Unit listed twice' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',

@@ -13,6 +13,7 @@ function isContent(node: RootContent): boolean {
 
 export default defineRule({
   id: 'empty-section',
+  name: { zh: '章节为空', en: 'Empty section' },
   family: 'form',
   severity: 'warn',
   scope: 'file',

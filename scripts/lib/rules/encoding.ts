@@ -5,6 +5,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'encoding',
+  name: { zh: '文件编码错误', en: 'File encoding' },
   family: 'form',
   severity: 'error',
   options: {},

@@ -13,6 +13,7 @@ import brokenLink from './broken-link.ts'
 import rawHtml from './raw-html.ts'
 import repealedBasis from './repealed-basis.ts'
 import fullwidthSpace from './fullwidth-space.ts'
+import enumAlias from './enum-alias.ts'
 
 export const formRules: Rule<any>[] = [
   schema,
@@ -28,4 +29,5 @@ export const formRules: Rule<any>[] = [
   rawHtml,
   repealedBasis,
   fullwidthSpace,
+  enumAlias,
 ]

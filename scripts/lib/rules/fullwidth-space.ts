@@ -59,6 +59,7 @@ function check(file: SourceFile, data: Value, report: (r: Report) => void, fixab
 
 export default defineRule({
   id: 'fullwidth-space',
+  name: { zh: '全角空格', en: 'Full-width space' },
   family: 'form',
   severity: 'warn',
   scope: 'file',

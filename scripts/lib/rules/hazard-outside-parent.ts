@@ -10,6 +10,7 @@ const CHECKED = new Set(['special', 'enterprise-special'])
 
 export default defineRule({
   id: 'hazard-outside-parent',
+  name: { zh: '事件种类超出上位预案', en: 'Hazard outside parent' },
   family: 'coverage',
   severity: 'warn',
   options: {},

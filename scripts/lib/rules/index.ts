@@ -12,3 +12,10 @@ export const rules: Rule<any>[] = [...formRules, ...linkageRules, ...coverageRul
 export function ruleById(id: string): Rule<any> | undefined {
   return rules.find((r) => r.id === id)
 }
+
+/** The rule's short name in the locale (the id itself for an unknown rule, e.g. from an old cache). */
+export function ruleName(id: string, locale: string = 'zh-CN'): string {
+  const rule = ruleById(id)
+  if (!rule) return id
+  return locale === 'en' ? rule.name.en : rule.name.zh
+}

@@ -15,6 +15,7 @@ function actsAsOverall(plan: Plan, level: string): boolean {
 
 export default defineRule({
   id: 'jurisdiction-without-overall',
+  name: { zh: '缺少总体预案', en: 'No overall plan' },
   family: 'linkage',
   severity: 'warn',
   options: {},

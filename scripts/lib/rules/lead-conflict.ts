@@ -19,6 +19,7 @@ function ownerKey(plan: Plan, library: Parameters<typeof planJurisdiction>[0]): 
 
 export default defineRule({
   id: 'lead-conflict',
+  name: { zh: '牵头单位冲突', en: 'Lead-unit conflict' },
   family: 'coverage',
   severity: 'warn',
   options: {},

@@ -1,13 +1,28 @@
 import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 
-type D = { level: string; roman: string }
+type D = { level: string; roman: string; example: string; example_en: string }
+
+/**
+ * Who usually commands at the plan owner's level: a district's plan told to write "市长" reads as if the
+ * tool did not know whose plan it is.
+ */
+const COMMANDER_BY_LEVEL: Record<string, { zh: string; en: string }> = {
+  national: { zh: '“国务院分管负责同志”', en: 'the State Council lead' },
+  province: { zh: '“省长”“分管副省长”', en: 'the governor' },
+  city: { zh: '“市长”“分管副市长”', en: 'the mayor' },
+  county: { zh: '“县（区）长”“分管副县（区）长”', en: 'the county or district head' },
+  township: { zh: '“乡镇长（街道办事处主任）”', en: 'the township head' },
+  village: { zh: '“村（居）委会主任”', en: 'the village committee head' },
+}
+const COMMANDER_DEFAULT = { zh: '“主要负责人”', en: 'the principal' }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
 const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }
 
 export default defineRule({
   id: 'level-without-commander',
+  name: { zh: '响应级别无指挥', en: 'Level without commander' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',
@@ -31,15 +46,19 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `${d.roman}级响应没有写明由谁指挥：请填写 commander（如“市长”“指挥部总指挥”）`,
-      (d) => `Response level ${d.level} names no commander: fill in commander (e.g. 市长, 指挥部总指挥)`,
+      (d) => `${d.roman}级响应没有写明由谁指挥：请填写指挥（commander），如${d.example}“指挥部总指挥”`,
+      (d) => `Response level ${d.level} names no commander: fill in commander (e.g. ${d.example_en}, or the headquarters' commander-in-chief)`,
     ),
   },
   checkPlan(plan, ctx) {
+    // A jurisdiction's own plans name its head; an enterprise or other unit names its principal.
+    const owner = ctx.library.units.get(plan.data.jurisdiction)
+    const level = owner?.kind === 'jurisdiction' ? owner.level : undefined
+    const example = (level && COMMANDER_BY_LEVEL[level]) || COMMANDER_DEFAULT
     plan.data.response_levels?.forEach((entry, i) => {
       if (entry.commander?.trim()) return
       // The entry's first key: the whole entry, as other rules point at a list item.
-      ctx.report({ file: plan, place: yamlPlace(plan, ['response_levels', i], 'key'), data: { level: entry.level, roman: ROMAN[entry.level] ?? entry.level } })
+      ctx.report({ file: plan, place: yamlPlace(plan, ['response_levels', i], 'key'), data: { level: entry.level, roman: ROMAN[entry.level] ?? entry.level, example: example.zh, example_en: example.en } })
     })
   },
 })

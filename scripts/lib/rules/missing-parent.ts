@@ -15,6 +15,7 @@ function isTopJurisdiction(units: UnitRegistry, owner: string): boolean | undefi
 
 export default defineRule({
   id: 'missing-parent',
+  name: { zh: '缺少上级预案', en: 'Missing parent' },
   family: 'linkage',
   severity: 'warn',
   scope: 'file',

@@ -144,6 +144,7 @@ function ownerIn(entry: MovedFunction, clause: string): { name: string; at: numb
 
 export default defineRule({
   id: 'moved-function',
+  name: { zh: '职责仍归原单位', en: 'Moved function, old owner' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',

@@ -43,6 +43,7 @@ function parentChildPairs(plans: Plan[]): Set<number> {
 
 export default defineRule<Options>({
   id: 'near-duplicate',
+  name: { zh: '正文几乎相同', en: 'Near-duplicate' },
   family: 'operability',
   severity: 'warn',
   options: { threshold: 0.8, minLength: 200 },

@@ -63,6 +63,7 @@ function isInternal(clause: string): boolean {
 
 export default defineRule<Options>({
   id: 'no-time-limit',
+  name: { zh: '报告无时限', en: 'No time limit' },
   family: 'responsibility',
   severity: 'off',
   scope: 'file',

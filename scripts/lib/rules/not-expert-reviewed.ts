@@ -9,6 +9,7 @@ const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '�
 
 export default defineRule({
   id: 'not-expert-reviewed',
+  name: { zh: '未经专家评审', en: 'Not expert-reviewed' },
   family: 'lifecycle',
   severity: 'error',
   scope: 'file',
@@ -32,7 +33,7 @@ export default defineRule({
   },
   messages: {
     default: {
-      zh: (d: D) => `预案${STATUS_ZH[d.status] ?? d.status}，但 dates 中没有专家评审（论证）日期 expert_review`,
+      zh: (d: D) => `预案${STATUS_ZH[d.status] ?? d.status}，但日期（dates）中没有专家评审（论证）日期（expert_review）`,
       en: (d: D) => `The plan is ${d.status} but dates has no expert_review (date of the expert review)`,
     },
     'after-approval': {

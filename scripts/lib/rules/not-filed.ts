@@ -15,6 +15,7 @@ function calendarOf(library: Library): WorkingCalendar {
 
 export default defineRule({
   id: 'not-filed',
+  name: { zh: '未备案', en: 'Not filed' },
   family: 'lifecycle',
   severity: 'warn',
   // Reads only the plan, the settings and today, all of which key the cache.

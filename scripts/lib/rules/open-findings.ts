@@ -7,6 +7,7 @@ type D = { text: string; unit: string; due: string; plan: string; overMonths: nu
 
 export default defineRule({
   id: 'open-findings',
+  name: { zh: '演练问题逾期未整改', en: 'Open drill findings' },
   family: 'lifecycle',
   severity: 'warn',
   options: {},

@@ -105,6 +105,7 @@ function pathBack(graph: Map<string, Edge[]>, members: Set<string>, start: strin
 
 export default defineRule({
   id: 'parent-cycle',
+  name: { zh: '上位预案循环', en: 'Parent cycle' },
   family: 'linkage',
   severity: 'error',
   options: {},

@@ -33,6 +33,7 @@ function problemOf(child: Plan, parent: Plan, units: UnitRegistry): Problem | un
 
 export default defineRule({
   id: 'parent-order',
+  name: { zh: '上位预案层级不当', en: 'Parent out of order' },
   family: 'linkage',
   severity: 'warn',
   options: {},

@@ -49,6 +49,7 @@ function buildPattern(extra: string[]): RegExp {
 
 export default defineRule({
   id: 'placeholder-text',
+  name: { zh: '占位文字未填', en: 'Placeholder text' },
   family: 'form',
   severity: 'warn',
   scope: 'file',

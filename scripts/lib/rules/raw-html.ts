@@ -19,6 +19,7 @@ function firstTag(value: string): { closing: boolean; name: string; selfClosing:
 
 export default defineRule({
   id: 'raw-html',
+  name: { zh: '原始 HTML', en: 'Raw HTML' },
   family: 'form',
   severity: 'error',
   scope: 'file',

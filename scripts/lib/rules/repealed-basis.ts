@@ -34,6 +34,7 @@ export function citePattern(cite: string): RegExp {
 
 export default defineRule({
   id: 'repealed-basis',
+  name: { zh: '依据已废止', en: 'Repealed basis' },
   family: 'form',
   severity: 'warn',
   scope: 'file',

@@ -29,6 +29,7 @@ function candidateSections(plan: Plan, maxDepth: number, drillSection: SectionSp
 
 export default defineRule({
   id: 'required-section',
+  name: { zh: '缺少必备章节', en: 'Missing section' },
   family: 'form',
   severity: 'error',
   scope: 'file',

@@ -10,6 +10,7 @@ const BASIS_EN: Record<RevisionKey, string> = { last_reviewed: 'last review', pu
 
 export default defineRule({
   id: 'review-overdue',
+  name: { zh: '评估逾期', en: 'Review overdue' },
   family: 'lifecycle',
   severity: 'warn',
   // Reads only the plan, the settings and today, all of which key the cache.

@@ -6,6 +6,7 @@ type D = { text: string; drill: string; date: string; revised?: string }
 
 export default defineRule({
   id: 'revise-after-drill',
+  name: { zh: '演练后未修订', en: 'Not revised after drill' },
   family: 'lifecycle',
   severity: 'warn',
   options: {},

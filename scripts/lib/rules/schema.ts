@@ -1,4 +1,5 @@
 import { defineRule, type Message } from './define-rule.ts'
+import { describeYamlError } from '../load/yaml-errors.ts'
 import type { SourceFile } from '../model/plan.ts'
 
 type D = Record<string, string>
@@ -17,6 +18,7 @@ export function loadedFiles(library: import('../model/library.ts').Library): Sou
 
 export default defineRule({
   id: 'schema',
+  name: { zh: '格式不符', en: 'Schema violation' },
   family: 'form',
   severity: 'error',
   anyPlan: true,
@@ -38,7 +40,10 @@ export default defineRule({
   messages: {
     'no-frontmatter': m(() => '缺少 YAML 前言：文件应以 --- 开头', () => 'Missing YAML frontmatter: the file must start with ---'),
     unclosed: m(() => '前言没有结束的 --- 行', () => 'The frontmatter has no closing --- line'),
-    'yaml-error': m((d) => `YAML 语法错误：${d.detail}`, (d) => `YAML syntax error: ${d.detail}`),
+    'yaml-error': m(
+      (d) => `YAML 语法错误：${describeYamlError(String(d.code ?? ''), String(d.detail)).zh}`,
+      (d) => `YAML syntax error: ${describeYamlError(String(d.code ?? ''), String(d.detail)).en}`,
+    ),
     'duplicate-key': m((d) => `重复的键“${d.key}”`, (d) => `Duplicate key "${d.key}"`),
     alias: m(() => '不允许使用 YAML 锚点和别名（*别名），请直接写出取值', () => 'YAML anchors and aliases are not allowed; write the value out'),
     tag: m((d) => `不允许使用 YAML 标签（${d.tag}）：前言只写字符串、数字、列表和映射`, (d) => `YAML tags (${d.tag}) are not allowed: the frontmatter holds plain strings, numbers, lists and maps`),

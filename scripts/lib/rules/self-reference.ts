@@ -6,6 +6,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'self-reference',
+  name: { zh: '预案引用自身', en: 'Plan refers to itself' },
   family: 'linkage',
   severity: 'error',
   scope: 'file',

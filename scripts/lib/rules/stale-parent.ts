@@ -2,7 +2,7 @@ import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
 
-type D = { id: string; by?: string; date?: string; own?: string; key?: DateKey }
+type D = { id: string; title: string; by?: string; byTitle?: string; date?: string; own?: string; key?: DateKey }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
 type DateKey = 'last_reviewed' | 'published'
@@ -26,6 +26,7 @@ function statusOf(plan: Plan): string | undefined {
 
 export default defineRule({
   id: 'stale-parent',
+  name: { zh: '上位预案已变更', en: 'Stale parent' },
   family: 'linkage',
   severity: 'warn',
   options: {},
@@ -51,19 +52,19 @@ export default defineRule({
   },
   messages: {
     superseded: m(
-      (d) => `上位预案“${d.id}”已被替代，应改为衔接替代它的新版预案`,
+      (d) => `上位预案“${d.title}”（${d.id}）已被替代，应改为衔接替代它的新版预案`,
       (d) => `Parent plan "${d.id}" was superseded; link to the version that replaced it`,
     ),
     'superseded-by': m(
-      (d) => `上位预案“${d.id}”已被“${d.by}”替代，应改为“${d.by}”`,
+      (d) => `上位预案“${d.title}”（${d.id}）已被“${d.byTitle}”替代，应改为 ${d.by}`,
       (d) => `Parent plan "${d.id}" was superseded by "${d.by}"; link to "${d.by}" instead`,
     ),
     retired: m(
-      (d) => `上位预案“${d.id}”已废止，请改为衔接现行的上级预案`,
+      (d) => `上位预案“${d.title}”（${d.id}）已废止，请改为衔接现行的上级预案`,
       (d) => `Parent plan "${d.id}" was retired; link to a plan above that is in force`,
     ),
     revised: m(
-      (d) => `上位预案“${d.id}”于 ${d.date} ${d.key === 'published' ? '发布新版' : '修订'}，晚于本预案最近一次发布或修订（${d.own}）；请对照上位预案评估本预案`,
+      (d) => `上位预案“${d.title}”（${d.id}）于 ${d.date} ${d.key === 'published' ? '发布新版' : '修订'}，晚于本预案最近一次发布或修订（${d.own}）；请对照上位预案评估本预案`,
       (d) => `Parent plan "${d.id}" was ${d.key === 'published' ? 'issued' : 'revised'} on ${d.date}, after this plan was last issued or revised (${d.own}); review this plan against it`,
     ),
   },
@@ -99,7 +100,7 @@ export default defineRule({
             file: plan,
             place: yamlPlace(plan, path),
             messageId: single ? 'superseded-by' : status === 'retired' ? 'retired' : 'superseded',
-            data: { id, by: single?.plan.data.id },
+            data: { id, title: parent.data.title, by: single?.plan.data.id, byTitle: single?.plan.data.title },
             cause,
             // Certain: the new version names the old one in supersedes, and the value is the bare id.
             ...(single && range && plan.text.slice(range[0], range[1]) === id ? { fix: { start: range[0], end: range[1], text: single.plan.data.id } } : {}),
@@ -113,7 +114,7 @@ export default defineRule({
           file: plan,
           place: yamlPlace(plan, path),
           messageId: 'revised',
-          data: { id, date: theirs.date, own: own.date, key: theirs.key },
+          data: { id, title: parent.data.title, date: theirs.date, own: own.date, key: theirs.key },
           cause: { file: parent.path, place: yamlPlace(parent, ['dates', theirs.key]) },
         })
       })

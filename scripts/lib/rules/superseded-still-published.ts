@@ -3,10 +3,13 @@ import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import { isInForce } from './plan-history.ts'
 import { isIsoDate } from '../dates.ts'
 
+const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '已发布', superseded: '已被替代', retired: '已废止' }
+
 type D = { id: string; status: string; by: string; byTitle: string; should: 'superseded' | 'retired' }
 
 export default defineRule({
   id: 'superseded-still-published',
+  name: { zh: '已替代仍在发布', en: 'Superseded but published' },
   family: 'lifecycle',
   severity: 'error',
   options: {},
@@ -32,7 +35,7 @@ export default defineRule({
   },
   messages: {
     default: {
-      zh: (d: D) => `预案“${d.id}”已被“${d.byTitle}”（${d.by}）替代，状态仍为 ${d.status}，应改为 ${d.should}`,
+      zh: (d: D) => `本预案已被“${d.byTitle}”（${d.by}）替代，状态（status）仍为“${STATUS_ZH[d.status] ?? d.status}”（${d.status}），应改为“${STATUS_ZH[d.should]}”（${d.should}）`,
       en: (d: D) => `Plan "${d.id}" was replaced by "${d.byTitle}" (${d.by}) but its status is still ${d.status}; it should be ${d.should}`,
     },
   },

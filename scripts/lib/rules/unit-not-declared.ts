@@ -139,6 +139,7 @@ export function ambiguousNames(units: UnitRegistry): { text: string; index: numb
 
 export default defineRule({
   id: 'unit-not-declared',
+  name: { zh: '单位未列入', en: 'Unit not declared' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',

@@ -7,6 +7,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'unit-without-duty',
+  name: { zh: '单位无职责', en: 'Unit without duty' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'file',

@@ -46,6 +46,7 @@ export function suggestHazard(value: string, taxonomy: Taxonomy): string | undef
 
 export default defineRule({
   id: 'unknown-hazard',
+  name: { zh: '未知事件种类', en: 'Unknown hazard' },
   family: 'form',
   severity: 'error',
   scope: 'file',

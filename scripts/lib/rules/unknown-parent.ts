@@ -7,6 +7,7 @@ const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en 
 
 export default defineRule({
   id: 'unknown-parent',
+  name: { zh: '上位预案不存在', en: 'Unknown parent' },
   family: 'linkage',
   severity: 'error',
   options: {},

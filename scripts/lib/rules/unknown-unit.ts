@@ -108,6 +108,7 @@ function suggest(value: string, units: UnitRegistry): string | undefined {
 
 export default defineRule({
   id: 'unknown-unit',
+  name: { zh: '未登记单位', en: 'Unknown unit' },
   family: 'form',
   severity: 'error',
   scope: 'file',

@@ -78,6 +78,7 @@ function closestLocal(local: Unit[], j: Unit, level: string, rest: string): Unit
 
 export default defineRule({
   id: 'unregistered-unit-name',
+  name: { zh: '本级机构名称未登记', en: 'Unregistered local body' },
   family: 'responsibility',
   severity: 'warn',
   scope: 'library',

@@ -28,6 +28,7 @@ export function vagueWord(trigger: string, hazardNames: string[]): string | unde
 
 export default defineRule({
   id: 'vague-trigger',
+  name: { zh: '启动条件不明确', en: 'Vague trigger' },
   family: 'operability',
   severity: 'warn',
   scope: 'file',

@@ -123,9 +123,21 @@ export function planView(plan: Plan): PlanView {
   }
 }
 
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+
+/**
+ * A grade is provisional while any item is unrated: the record's own flag and count are taken, and an
+ * item without a rating counts even when the record does not say so (a hand-edited or old record).
+ */
+function provisionalOf(d: Record<string, unknown>, items: DrillView['items']): { unrated: number; provisional: boolean } {
+  const blank = items.filter((i) => !i.rating).length
+  const unrated = Math.max(num(d.unrated) ?? 0, blank)
+  return { unrated, provisional: d.provisional === true || unrated > 0 }
+}
+
 function drillView(record: DrillRecord): DrillView {
   const d = obj(record.data)
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+  const items = arr(d.checklist).map(obj).map((i) => ({ ref: str(i.ref), phase: str(i.phase), text: str(i.text), points: num(i.points) ?? 0, critical: i.critical === true, rating: str(i.rating), awarded: num(i.awarded), note: str(i.note) }))
   return {
     id: str(d.id),
     path: record.path,
@@ -137,9 +149,8 @@ function drillView(record: DrillRecord): DrillView {
     evaluators: strs(d.evaluators),
     score: num(d.score),
     grade: str(d.grade),
-    unrated: num(d.unrated) ?? 0,
-    provisional: d.provisional === true,
-    items: arr(d.checklist).map(obj).map((i) => ({ ref: str(i.ref), phase: str(i.phase), text: str(i.text), points: num(i.points) ?? 0, critical: i.critical === true, rating: str(i.rating), awarded: num(i.awarded), note: str(i.note) })),
+    ...provisionalOf(d, items),
+    items,
     findings: arr(d.findings).map(obj).map((f) => ({ text: str(f.text), severity: str(f.severity), unit: str(f.unit), action: str(f.action), due: str(f.due), status: str(f.status), requiresRevision: f.requires_revision === true })),
     record,
   }

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit'
 import type { Root as MdRoot, Link, Image, Html, Definition, ImageReference, LinkReference } from 'mdast'
 import type { Root as HRoot, Element, ElementContent, Text } from 'hast'
 import { linkTarget } from '../rules/broken-link.ts'
+import { parseAttributes, splitAttributes } from '../drill/attributes.ts'
 
 export interface TocEntry {
   depth: number
@@ -108,6 +109,57 @@ const schema = {
 }
 
 /** Marks block elements with the source line they start on (the hast keeps mdast positions). */
+/**
+ * A checklist item's trailing attributes `{分值=5 时限=30分钟 否决}` become badges (5分 · 时限 30分钟 · 否决项),
+ * as the checklist page shows them. Attributes that do not parse are left as written, so a reader sees
+ * exactly what the author typed.
+ */
+function attributeBadges() {
+  const badge = (label: string, extra?: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['badge', 'cl-attr', ...(extra ? [extra] : [])] }, children: [{ type: 'text', value: label }] })
+  const lastText = (el: Element): Text | undefined => {
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]
+      if (c.type === 'text') return c.value.trim() ? c : undefined
+      if (c.type === 'element') return c.tagName === 'ul' || c.tagName === 'ol' ? undefined : lastText(c)
+    }
+    return undefined
+  }
+  return (tree: HRoot) => {
+    visit(tree, 'element', (li: Element) => {
+      if (li.tagName !== 'li') return
+      // Only the item's own text: before a nested list, in the item or its paragraph.
+      const own = li.children.filter((c) => !(c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol')))
+      const holder: Element = { ...li, children: own }
+      const node = lastText(holder)
+      if (!node) return
+      const { text, raw } = splitAttributes(node.value)
+      if (raw === undefined) return
+      const { attributes, problems } = parseAttributes(raw)
+      if (problems.length || Object.keys(attributes).length === 0) return
+      const badges: Element[] = []
+      if (attributes.points !== undefined) badges.push(badge(`${attributes.points}分`))
+      if (attributes.critical) badges.push(badge('否决项', 'sev-critical'))
+      if (attributes.within !== undefined) badges.push(badge(`时限 ${attributes.within}`))
+      const found = findParent(holder, node)
+      if (!found) return
+      // The holder is a filtered view of the item: edit the item itself.
+      const parent = found === holder ? li : found
+      const at = parent.children.indexOf(node)
+      const kept = node.value.slice(0, node.value.length - node.value.trimStart().length) + text
+      parent.children.splice(at, 1, { type: 'text', value: `${kept} ` }, ...badges.flatMap((b, i) => (i ? [{ type: 'text' as const, value: ' ' }, b] : [b])))
+    })
+  }
+}
+
+function findParent(el: Element, target: Text): Element | undefined {
+  if (el.children.includes(target)) return el
+  for (const c of el.children) if (c.type === 'element') {
+    const found = findParent(c, target)
+    if (found) return found
+  }
+  return undefined
+}
+
 function markLines() {
   return (tree: HRoot) => {
     visit(tree, 'element', (node: Element) => {
@@ -168,6 +220,7 @@ export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
     .use(remarkRehype, { handlers: handlers(ctx) as never })
     .use(markLines)
     .use(rehypeSanitize, schema as never)
+    .use(attributeBadges)
     .use(rehypeSlug)
     .use(taskMarks)
     .use(collect(result, ctx.lines ?? []))

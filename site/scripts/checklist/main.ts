@@ -156,6 +156,9 @@ export function initChecklist(): void {
           elapsed.value = String(Math.round(minutes * 100) / 100)
         }
         showTimer(li)
+        // The running label must not stay behind: show what was measured instead.
+        const clock = $('.cl-clock', li)
+        if (clock) clock.textContent = started ? `${c.stopped} ${clockText(Date.now() - started)}` : ''
         $('.cl-start', li)!.focus()
         changed()
       })
@@ -188,12 +191,16 @@ export function initChecklist(): void {
     li.classList.toggle('timing', running)
   }
 
+  function clockText(ms: number): string {
+    const s = Math.floor(ms / 1000)
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  }
+
   setInterval(() => {
     for (const [ref, started] of Object.entries(session.timers)) {
       const out = $('.cl-clock', document.getElementById(`item-${ref}`) ?? document)
       if (!out) continue
-      const s = Math.floor((Date.now() - started) / 1000)
-      out.textContent = `${c.running} ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+      out.textContent = `${c.running} ${clockText(Date.now() - started)}`
     }
   }, 500)
 
@@ -212,16 +219,30 @@ export function initChecklist(): void {
       status: 'open',
       requires_revision: ($<HTMLInputElement>('[name=requires_revision]', box)?.checked ?? false),
     }
-    const missing = [!finding.text && c.finding, !finding.unit && c.unit, !finding.action && c.action, !/^\d{4}-\d{2}-\d{2}$/.test(finding.due) && c.due].filter(Boolean)
-    if (missing.length) {
-      msg.textContent = `${c.exportInvalid} ${missing.join('、')}`
+    // Only the text is needed to save; what else a record needs is checked when it is exported, where
+    // the evaluator has time to complete it (and is told which finding lacks what).
+    if (!finding.text) {
+      msg.textContent = c.needText
       return
     }
     session.findings.push(finding)
     msg.textContent = ''
     box.open = false
+    const saved = $('.cl-saved', li)
+    if (saved) {
+      const missing = findingGaps(finding)
+      saved.textContent = missing.length ? `${c.savedFinding}${data.locale === 'en' ? ` (${c.completeBeforeExport}: ${missing.join(sep())})` : `（${c.completeBeforeExport}：${missing.join(sep())}）`}` : c.savedFinding
+      saved.hidden = false
+    }
     renderFindings()
     changed()
+  }
+
+  const sep = () => (data.locale === 'en' ? ', ' : '、')
+
+  /** The fields a finding still lacks for a complete record. */
+  function findingGaps(f: RecordFinding): string[] {
+    return [!f.text && c.finding, !f.unit && c.unit, !f.action && c.action, !/^\d{4}-\d{2}-\d{2}$/.test(f.due) && c.due].filter((x): x is string => Boolean(x))
   }
 
   function renderFindings(): void {
@@ -365,6 +386,12 @@ export function initChecklist(): void {
     button.addEventListener('click', () => {
       const record = currentRecord()
       const problems = [!session.header.date && c.needDate, !session.header.scenario.trim() && c.needScenario, !session.header.organizer.trim() && c.needOrganizer].filter((p): p is string => Boolean(p))
+      for (const f of session.findings) {
+        const gaps = findingGaps(f)
+        if (!gaps.length) continue
+        const n = data.items.findIndex((i) => i.ref === f.ref) + 1
+        problems.push(c.findingMissing.replace('{n}', String(n)).replace('{text}', f.text.length > 24 ? `${f.text.slice(0, 24)}…` : f.text).replace('{fields}', gaps.join(sep())))
+      }
       if (!problems.length) problems.push(...validateDrillRecord(record))
       exportMsg.replaceChildren()
       if (problems.length) {
@@ -375,7 +402,11 @@ export function initChecklist(): void {
       const kind = button.dataset.export
       if (kind === 'md') download(`${stem}.md`, recordToMarkdown(record, undefined, { planTitle: data.plan.title, grading: data.grading }), 'text/markdown;charset=utf-8')
       else if (kind === 'json') download(`${stem}.json`, recordToJson(record), 'application/json;charset=utf-8')
-      else download(`${stem}.csv`, recordToCsv(record), 'text/csv;charset=utf-8')
+      else {
+        // The page's language first; the other button gives the other headers (English keys for tools).
+        const en = (data.locale === 'en') !== (kind === 'csv-alt')
+        download(`${stem}${kind === 'csv-alt' ? (en ? '-en' : '-zh') : ''}.csv`, recordToCsv(record, en ? 'en' : 'zh-CN'), 'text/csv;charset=utf-8')
+      }
     })
   }
 
