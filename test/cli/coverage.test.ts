@@ -34,8 +34,8 @@ describe('yuanku coverage --format table', () => {
       '    青石镇  ·  ·  ◐  ·  ·',
       '  东城区    ◐  ·  ·  ✗  ·',
       '',
-      '图例：● 在用（专项）  ■ 在用（部门）  ◐ 仅有草案  ✗ 缺失（要求具备）  · 不要求',
-      '4 个行政区 × 5 个事件种类：在用 5，仅有草案 3，缺失 1；要求具备而无在用预案 3 处（coverage-gap）',
+      '图例：● 已覆盖（专项）  ■ 已覆盖（部门）  ◐ 仅有草案  ✗ 缺失（要求具备）  · 不要求',
+      '4 个行政区 × 5 个事件种类：已覆盖 5，仅有草案 3，缺失 1；覆盖缺口（要求具备而无在用预案）3 处（coverage-gap）',
       '',
     ])
   })
@@ -66,8 +66,8 @@ describe('yuanku coverage --format table', () => {
       '  4  Dam break (dam-break)',
       '  5  Hazardous chemicals accident (hazmat)',
       '',
-      'Legend: ● active (special)  ■ active (department)  ◐ draft only  ✗ missing (required)  · not required',
-      '4 jurisdictions × 5 hazards: 5 active, 3 draft only, 1 missing; 3 required without a plan in force (coverage-gap)',
+      'Legend: ● covered (special)  ■ covered (department)  ◐ draft only  ✗ missing (required)  · not required',
+      '4 jurisdictions × 5 hazards: 5 covered, 3 draft only, 1 missing; coverage gaps (required, no plan in force): 3 (coverage-gap)',
       '',
     ])
   })
@@ -88,8 +88,8 @@ describe('yuanku coverage --format csv', () => {
     expect(r.stdout.startsWith('\uFEFF')).toBe(true)
     expect(r.stdout.slice(1).split('\r\n')).toEqual([
       '编号,行政区,层级,上级,洪涝灾害,地震灾害,森林草原火灾,水库垮坝,危险化学品事故',
-      'shili-shi,示例市,市级,,在用（专项）,在用（专项）,在用（部门）,不要求,仅有草案（专项）',
-      'xishan-xian,西山县,县级,shili-shi,在用（专项）,不要求,不要求,在用（专项）,不要求',
+      'shili-shi,示例市,市级,,已覆盖（专项）,已覆盖（专项）,已覆盖（部门）,不要求,仅有草案（专项）',
+      'xishan-xian,西山县,县级,shili-shi,已覆盖（专项）,不要求,不要求,已覆盖（专项）,不要求',
       'qingshi-zhen,青石镇,乡镇级,xishan-xian,不要求,不要求,仅有草案（专项）,不要求,不要求',
       'dongcheng-qu,东城区,县级,shili-shi,仅有草案（专项）,不要求,不要求,缺失,不要求',
       '',

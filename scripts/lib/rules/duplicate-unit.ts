@@ -22,6 +22,10 @@ export default defineRule({
       zh: '合并为一项：角色取较强者（lead 优先，其次 member、support），职责合并去重。yuanku lint --fix 自动合并到第一次出现的那一项（块格式的列表）。',
       en: 'Merge into one entry: the stronger role (lead first, then member, support) and the duties of both without repeats. `yuanku lint --fix` merges into the first entry (block-style lists).',
     },
+    notReported: {
+      zh: '同一单位同时是牵头单位（lead_unit）并在 units 中列出一次；不同单位名称相近；contacts 中同一单位的多个联系人。',
+      en: 'A unit that is lead_unit and listed once in units; different units with similar names; several contacts of one unit.',
+    },
     bad: 'units:\n  - unit: shi-ziran\n    role: lead\n    duties: [组织扑救]\n  - unit: shi-ziran\n    role: member\n    duties: [预防宣传]',
     good: 'units:\n  - unit: shi-ziran\n    role: lead\n    duties: [组织扑救, 预防宣传]',
   },

@@ -25,6 +25,10 @@ export default defineRule({
       zh: '运行 yuanku lint --fix 把中文名称改写为规范值（只改该值本身，注释和格式不变）；不希望提示时可在 library.yaml 的 rules 中把 enum-alias 设为 off。',
       en: 'Run yuanku lint --fix to write the canonical id (only the value changes); set enum-alias to off under rules in library.yaml to silence it.',
     },
+    notReported: {
+      zh: '已经是规范编号的取值；不是任何取值中文名称的文字（由 schema 报告并给出最接近的取值）；title、duties 等自由文字字段。',
+      en: "Values already written as the canonical id; text that is no value's Chinese name (schema reports it with the closest value); free-text fields such as title and duties.",
+    },
     bad: 'type: 专项\nstatus: 已发布\ncategory: [自然灾害]',
     good: 'type: special\nstatus: published\ncategory: [natural]',
   },

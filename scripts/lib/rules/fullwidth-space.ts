@@ -75,6 +75,10 @@ export default defineRule({
       zh: '删除值两端的全角空格和不间断空格。yuanku lint --fix 在确定时自动删除（未加引号的值，删除后仍是同一个字符串；演练记录从不自动修改）。',
       en: 'Remove the full-width and no-break spaces at both ends of the value. `yuanku lint --fix` removes them when certain (an unquoted value that stays the same string; drill records are never fixed automatically).',
     },
+    notReported: {
+      zh: '全角或不间断空格在值的中间（如“示例市\u3000防汛”）；正文中的空格；普通半角空格（YAML 本身会去掉）；键名前的全角空格（那是另一个键，由 schema 报告）。',
+      en: 'Full-width or no-break spaces inside a value (示例市\u3000防汛); spaces in the body text; ordinary spaces (YAML trims them); a full-width space before a key (that is another key, reported by schema).',
+    },
     bad: 'lead_unit: shi-ziran　   # 结尾是全角空格\ntitle: 　示例市森林火灾应急预案',
     good: 'lead_unit: shi-ziran\ntitle: 示例市森林火灾应急预案',
   },

@@ -166,6 +166,10 @@ export default defineRule({
       zh: '无规则选项；职责划转表在 library.yaml 的 moved_functions 中设置，内置条目始终生效，除非在 off 中列出。',
       en: 'No rule options; the table is library.yaml `moved_functions`, whose built-in entries apply unless listed under `off`.',
     },
+    notReported: {
+      zh: '原单位只是配合、协助、提供技术支撑或信息的分句；同一分句已写到应急管理部门或消防救援机构；向原单位报告、经原单位同意；讲历史的文字（修订说明、修订情况、沿革等章节，“原市民政局”，“……职责划入……”，机构改革叙述）；标题。',
+      en: 'Clauses where the old owner only assists, cooperates, gives technical support or information; clauses that also name emergency management or the fire and rescue service; reports to or approval by the old owner; history (revision-notes, 沿革 sections, "原市民政局", "…职责划入…", narration of the reorganisation); headings.',
+    },
     bad: '（三）救灾物资保障\n\n市民政局负责救灾物资的储备、调拨和发放。市防汛抗旱指挥部办公室设在市水利局。',
     good: '（三）救灾物资保障\n\n市应急管理局负责救灾物资的储备、调拨和发放，市民政局负责临时救助和遇难人员殡葬服务。市防汛抗旱指挥部办公室设在市应急管理局，市水利局提供水利工程抢险技术支撑。',
   },

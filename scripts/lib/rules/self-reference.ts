@@ -21,6 +21,10 @@ export default defineRule({
       zh: '改为真正被替代的旧版或联动预案的编号；没有就删掉这一项。',
       en: 'Write the id of the old version or linked plan that was meant, or remove the entry.',
     },
+    notReported: {
+      zh: 'parents 中列出自己（由 parent-cycle 报告）；列出编号相近但不同的预案；在 supersedes 中列出被本预案替代的旧版本。',
+      en: 'Listing itself under parents (parent-cycle reports that); a plan with a similar but different id; the old version a plan supersedes.',
+    },
     bad: 'id: shili-flood\nsupersedes: [shili-flood]\nrelated:\n  - plan: shili-flood\n    relation: neighbour',
     good: 'id: shili-flood\nsupersedes: [shili-flood-2019]\nrelated:\n  - plan: xishan-flood\n    relation: neighbour',
   },

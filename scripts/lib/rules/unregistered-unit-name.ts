@@ -96,6 +96,10 @@ export default defineRule({
       zh: '改为本级实际设置的机构名称（消息会给出本行政区名称最接近的已登记单位）；机构确实存在的，在 units.yaml 中登记它（名称或别名）。不报告的情形：与上级预案中同一段落无关的文字（只在上级预案有相同段落、且上级写的是已登记的上级机构时才报告）；本行政区没有登记任何名称相近的单位时（如没有登记任何“财政”单位，就不判断“县财政局”，因为它可能只是没有登记）；已登记的名称或别名（写成“县××”或“西山县××”都算）；前面接着其他地名或更长名称的（“东山县卫生健康委”）；泛称（县级有关部门、各县区人民政府、县有关单位）；企业预案。',
       en: 'Use the body the jurisdiction really has (the message names the registered unit of the jurisdiction with the closest name); if the body exists, register it in units.yaml (name or alias). Not reported: text unrelated to the parent plan (only a passage the parent also has, where the parent names a registered body of its own level, is reported); a name for which the jurisdiction registers no unit with a similar name (with no 财政 unit registered, 县财政局 is not judged: it may simply be unregistered); registered names and aliases (as 县… or 西山县…); a name continuing another place name or a longer name (东山县卫生健康委); generic phrases (县级有关部门, 各县区人民政府, 县有关单位); enterprise plans.',
     },
+    notReported: {
+      zh: '与上级预案中同一段落无关的文字（只在上级预案有相同段落、且上级写的是已登记的上级机构时才报告）；本行政区没有登记任何名称相近的单位时（如没有登记任何“财政”单位，就不判断“县财政局”，因为它可能只是没有登记）；已登记的名称或别名（写成“县××”或“西山县××”都算）；前面接着其他地名或更长名称的（“东山县卫生健康委”）；泛称（县级有关部门、各县区人民政府、县有关单位）；企业预案。',
+      en: 'Text unrelated to the parent plan (only a passage the parent also has, where the parent names a registered body of its own level, is reported); a name for which the jurisdiction registers no unit with a similar name (with no 财政 unit registered, 县财政局 is not judged: it may simply be unregistered); registered names and aliases (as 县… or 西山县…); a name continuing another place name or a longer name (东山县卫生健康委); generic phrases (县级有关部门, 各县区人民政府, 县有关单位); enterprise plans.',
+    },
     bad: '# 西山县突发公共卫生事件应急预案（上级：示例市突发公共卫生事件应急预案）\n\n县卫生健康委负责组织医疗救治和疾病预防控制工作。\n\n# 上级预案中的同一段\n\n市卫生健康委负责组织医疗救治和疾病预防控制工作。',
     good: '# 西山县突发公共卫生事件应急预案\n\n县卫生健康局负责组织医疗救治和疾病预防控制工作。',
   },
