@@ -101,7 +101,11 @@ export function catalogueProblems(docs: CatalogueDocument[]): string[] {
     if (ids.has(doc.id)) problems.push(`${doc.id}: id used twice`)
     ids.add(doc.id)
     let last = ''
+    let lastYear = 0
     for (const v of doc.versions) {
+      const year = yearOf(v)
+      if (year && year < lastYear) problems.push(`${doc.id} ${v.label}: from ${year}, before the version it replaced (${lastYear})`)
+      if (year) lastYear = year
       const date = versionDate(v)
       if (date && last && date < last) problems.push(`${doc.id} ${v.label}: dated ${date}, before the version it replaced (${last})`)
       if (v.issued && v.in_force && v.in_force < v.issued) problems.push(`${doc.id} ${v.label}: in force ${v.in_force} before issued ${v.issued}`)
@@ -119,4 +123,10 @@ export function catalogueProblems(docs: CatalogueDocument[]): string[] {
     if (doc.withdrawn && last && doc.withdrawn < last) problems.push(`${doc.id}: withdrawn ${doc.withdrawn} before its last version (${last})`)
   }
   return problems
+}
+
+/** The year of a version: issued, else the year its label or standard code carries. */
+function yearOf(v: CatalogueVersion): number | undefined {
+  const y = v.issued?.slice(0, 4) ?? /^\d{4}/.exec(v.label)?.[0] ?? v.numbers.map((n) => /-(\d{4})$/.exec(n)?.[1]).find(Boolean)
+  return y ? Number(y) : undefined
 }
