@@ -46,7 +46,7 @@ export function indexCatalogue(docs: CatalogueDocument[]): CatalogueIndex {
   return { docs, numbers, titles }
 }
 
-function normaliseTitle(t: string): string {
+export function normaliseTitle(t: string): string {
   return t.replace(/\s+/g, '').replace(/[〈<]/g, '《').replace(/[〉>]/g, '》')
 }
 
