@@ -105,11 +105,67 @@ export function runFileRules(plan: Plan, library: Library, options: { today: str
   return { reports, prepared }
 }
 
+// Frontmatter problems that leave nothing to trust: the YAML itself is broken.
+const FATAL_ISSUES = new Set(['no-frontmatter', 'unclosed', 'yaml-error', 'alias', 'tag', 'not-a-map', 'duplicate-key'])
+// Keys that identify a plan to the rest of the library: when one is broken the plan is left out as before.
+const IDENTITY_KEYS = new Set(['id', 'type', 'jurisdiction', 'status'])
+// What a rule reading a broken key sees instead, so that it does not throw (its findings are dropped anyway).
+const STAND_IN: Record<string, unknown> = { dates: {}, units: [], parents: [], hazards: [], category: [], supersedes: [], contacts: [], related: [] }
+
+/** A plan whose schema errors all lie in a few top-level keys, seen by rules as valid apart from those keys. */
+interface PartialView {
+  view: Plan
+  /** Set when a rule read one of the broken keys: its findings on this plan are then not trusted. */
+  touched: boolean
+}
+
+/**
+ * As ESLint keeps linting a file with one bad rule option: a plan with a schema error in, say, `dates`
+ * is still checked by every rule that does not read `dates`. Which rules read it is observed, not
+ * declared: the view's frontmatter records any read of a broken key.
+ */
+function partialView(plan: Plan): PartialView | undefined {
+  if (plan.valid || plan.kind !== 'plan' || typeof plan.data !== 'object' || plan.data === null) return undefined
+  const broken = new Set<string>()
+  for (const issue of plan.issues) {
+    if (issue.rule !== 'schema' || FATAL_ISSUES.has(issue.messageId)) return undefined
+    const field = String(issue.data.field ?? '')
+    const top = field && field !== '(root)' ? field.split('.')[0] : String(issue.data.key ?? '')
+    if (!top || IDENTITY_KEYS.has(top)) return undefined
+    broken.add(top)
+  }
+  if (broken.size === 0) return undefined
+  const state: PartialView = { view: plan, touched: false }
+  const data = new Proxy(plan.data as object, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && broken.has(key)) {
+        state.touched = true
+        return STAND_IN[key]
+      }
+      return Reflect.get(target, key, receiver)
+    },
+    has(target, key) {
+      if (typeof key === 'string' && broken.has(key)) {
+        state.touched = true
+        return key in STAND_IN
+      }
+      return Reflect.has(target, key)
+    },
+  }) as Plan['data']
+  state.view = { ...plan, data, valid: true }
+  return state
+}
+
 export function lint(library: Library, options: LintOptions = {}): LintResult {
   const locale = options.locale ?? (library.settings.locale as Locale)
   const today = options.today ?? todayIso()
   const rules = options.rules ?? allRules
-  const validPlans = library.plans.filter((p) => p.valid)
+  const partials = new Map<string, PartialView>()
+  for (const p of library.plans) {
+    const partial = partialView(p)
+    if (partial) partials.set(p.path, partial)
+  }
+  const validPlans = library.plans.filter((p) => p.valid || partials.has(p.path)).map((p) => partials.get(p.path)?.view ?? p)
   const findings: Finding[] = []
   const internalErrors: LintResult['internalErrors'] = []
   const pre = options.precomputed
@@ -149,15 +205,45 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
         internalErrors.push({ ruleId: rule.id, file, message: String((error as Error)?.stack ?? error) })
       }
     }
+    const firstFinding = findings.length
+    for (const partial of partials.values()) partial.touched = false
     if (rule.checkPlan) {
       for (const plan of rule.anyPlan ? library.plans : validPlans) {
         if (options.files && !options.files.has(plan.path)) continue
         const stored = rule.scope === 'file' ? pre?.reports.get(plan.path)?.get(rule.id) : undefined
+        const partial = rule.anyPlan ? undefined : partials.get(plan.path)
         if (stored) for (const r of stored) report({ ...r, file: plan })
-        else guard(plan.path, () => rule.checkPlan!(plan, ctx))
+        else if (partial) {
+          // A rule that stumbles over a broken key it read is simply not trusted on this plan.
+          try {
+            rule.checkPlan!(plan, ctx)
+          } catch (error) {
+            if (!partial.touched) internalErrors.push({ ruleId: rule.id, file: plan.path, message: String((error as Error)?.stack ?? error) })
+          }
+        } else guard(plan.path, () => rule.checkPlan!(plan, ctx))
       }
     }
-    if (rule.checkLibrary) guard(undefined, () => rule.checkLibrary!(ctx))
+    if (rule.checkLibrary) {
+      try {
+        rule.checkLibrary(ctx)
+      } catch (error) {
+        const touched = [...partials.values()].some((p) => p.touched)
+        if (!touched || partials.size === 0) internalErrors.push({ ruleId: rule.id, file: undefined, message: String((error as Error)?.stack ?? error) })
+        else {
+          // Run it again without the partial plans, as before they were seen at all.
+          findings.length = firstFinding
+          const strict = { ...ctx, plans: validPlans.filter((p) => !partials.has(p.path)) }
+          guard(undefined, () => rule.checkLibrary!(strict))
+        }
+      }
+    }
+    // Findings of a rule that read a broken key are dropped on that plan's file.
+    const untrusted = new Set([...partials.values()].filter((p) => p.touched).map((p) => p.view.path))
+    if (untrusted.size && !rule.anyPlan) {
+      const kept = findings.slice(firstFinding).filter((f) => !untrusted.has(f.file))
+      findings.length = firstFinding
+      findings.push(...kept)
+    }
     if (timingEnabled) addTime(`main: ${rule.id}`, now() - started)
   }
   findings.sort(compareFindings)

@@ -17,6 +17,7 @@ const GAPS: [string, string][] = [
   ['A4', 'city/special/shi-dizhi.md:58:18 review-overdue'],
   ['A4', 'city/special/shi-dizhi.md:49:11 stale-parent'],
   ['A4', 'city/special/shi-dizhi.md:2:1 drill-overdue'],
+  ['A4', 'city/special/shi-dizhi.md:89:1 repealed-basis'],
   ['A5', 'city/special/shi-dadian.md:97:57 repealed-basis'],
   ['A6', 'city/department/shi-shangwu-gongying.md:40:1 missing-parent'],
   ['A8', 'city/special/shi-weihua.md:66:5 level-without-commander'],

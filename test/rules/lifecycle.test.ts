@@ -144,15 +144,15 @@ describe('not-filed', () => {
     // Saturday 10-10 worked). Sunday 11-01 is not a working day; Monday 11-02 is the 21st.
     expect(run('not-filed', 'ok', { today: '2026-11-01' })).toEqual([])
     expect(run('not-filed', 'ok', { today: '2026-11-02' }).map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'weekend.md:20:14 预案于 2026-09-28 发布，已过 21 个工作日仍未备案（期限为 20 个工作日，最迟 2026-10-30）',
+      'weekend.md:20:14 预案于 2026-09-28 发布，前言没有记录备案日期（dates.filed），而备案期限已过（20 个工作日，最迟 2026-10-30）：已经备案的请补记备案日期，尚未备案的请报送备案',
     ])
   })
 
   it('speaks English', () => {
     expect(run('not-filed', 'not-ok', { locale: 'en' }).map((f) => f.message)).toEqual([
-      'Published on 2026-09-25 and not filed after 21 working days (the limit is 20 working days, at the latest 2026-10-29)',
+      'Published on 2026-09-25, and no filing date is recorded (dates.filed) although the filing period is over (20 working days, at the latest 2026-10-29): record the date if the plan was filed, file it if not',
       'Published on 2026-09-15 but filed on 2026-10-20, 22 working days later; the limit is 20 working days (at the latest 2026-10-16)',
-      'Published on 2026-08-03 and not filed after 61 working days (the limit is 20 working days, at the latest 2026-08-31)',
+      'Published on 2026-08-03, and no filing date is recorded (dates.filed) although the filing period is over (20 working days, at the latest 2026-08-31): record the date if the plan was filed, file it if not',
     ])
   })
 })

@@ -435,7 +435,7 @@ export interface LibraryFile {
     fail_grade_en?: string
   }
   /**
-   * 正文引用即告警的已废止或被替代文件（repealed-basis 规则）。默认值见 DOMAIN.md §4。 / Documents whose citation is a warning.
+   * 追加到引用文件目录之上的已废止或被替代文件（repealed-basis 规则），按引用文字匹配；写入该键不会去掉目录中的默认文件。 / Repealed documents matched by citation text, added to the catalogue (never replacing its defaults).
    */
   repealed?: {
     /**
@@ -451,6 +451,54 @@ export interface LibraryFile {
      */
     replaced_by?: string
   }[]
+  /**
+   * repealed-basis 规则使用的法律、法规、规章、标准和国家预案版本目录（默认随 Yuanku 发布，见 docs/regulations.md）。documents 追加文件（与默认文件 id 相同时覆盖它）；disable 按 id 或文号关闭默认文件。 / The catalogue repealed-basis reads: documents adds (or overrides by id), disable switches defaults off by id or number.
+   */
+  citations?: {
+    /**
+     * 格式同 data/catalogue.json 中的 documents：id、kind、name、short、versions（label、change、numbers、issued、in_force）。 / Same shape as the documents of data/catalogue.json.
+     */
+    documents?: {
+      id: string
+      kind: 'law' | 'regulation' | 'order' | 'normative' | 'standard' | 'plan'
+      name: string
+      short?: string[]
+      name_en?: string
+      withdrawn?: string
+      sources?: string[]
+      /**
+       * @minItems 1
+       */
+      versions: [
+        {
+          label: string
+          title?: string
+          change: 'enacted' | 'revised' | 'amended' | 'replaced'
+          numbers: string[]
+          issued?: string
+          in_force?: string
+          note?: string
+          confirmed?: boolean
+          numbers_confirmed?: boolean
+        },
+        ...{
+          label: string
+          title?: string
+          change: 'enacted' | 'revised' | 'amended' | 'replaced'
+          numbers: string[]
+          issued?: string
+          in_force?: string
+          note?: string
+          confirmed?: boolean
+          numbers_confirmed?: boolean
+        }[]
+      ]
+    }[]
+    /**
+     * 不再检查的目录文件：写 id（如 fire-law）或其任一文号（如 国办发〔2013〕101号）。 / Catalogue documents not checked, by id or by any of their numbers.
+     */
+    disable?: string[]
+  }
   /**
    * moved-function 规则的职责划转表。内置条目（relief 救灾、flood-office 防汛抗旱指挥部办公室、forest-fire 森林防灭火、quake-office 抗震救灾指挥部办公室、geohazard-rescue 地质灾害应急救援、fire-brigade 公安消防）始终生效；add 增加条目（与内置编号相同则替换该条），off 按编号关闭内置条目。见 docs/moved-functions.md。 / Table of the moved-function rule. Built-in entries always apply; `add` adds entries (same id replaces a built-in one), `off` switches built-in entries off by id.
    */

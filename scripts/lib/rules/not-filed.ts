@@ -35,16 +35,16 @@ export default defineRule({
       en: 'Only published plans are checked; a plan still within the filing period is not reported; holidays and make-up workdays come from filing.holidays and filing.workdays.',
     },
     fix: {
-      zh: '报送备案，并在前言 dates.filed 写明备案日期。工作日按周一至周五计，扣除 library.yaml filing.holidays 中的法定节假日，加上 filing.workdays 中的调休上班日；发布当日不计，备案当日计入。期限在 filing.working_days 中设置。已经逾期备案的，此提示说明逾期天数，可在评估时说明原因。',
-      en: 'File the plan and record the date in dates.filed. Working days are Monday to Friday, minus the public holidays in library.yaml filing.holidays, plus the make-up working days in filing.workdays; the day of issue does not count, the day of filing does. The period is filing.working_days. For a plan already filed late the finding states by how much, for the next evaluation to explain.',
+      zh: '报送备案，并在前言 dates.filed 写明备案日期。工作日按周一至周五计，扣除 library.yaml filing.holidays 中的法定节假日，加上 filing.workdays 中的调休上班日；发布当日不计，备案当日计入。期限在 filing.working_days 中设置。已经逾期备案的，此提示说明逾期天数，可在评估时说明原因；没有记录备案日期的，提示的是日期缺失，而不是推算“逾期多少天”（未记录不等于未备案）。',
+      en: 'File the plan and record the date in dates.filed. Working days are Monday to Friday, minus the public holidays in library.yaml filing.holidays, plus the make-up working days in filing.workdays; the day of issue does not count, the day of filing does. The period is filing.working_days. For a plan already filed late the finding states by how much, for the next evaluation to explain; when no filing date is recorded the finding says the date is missing rather than counting days (unrecorded is not the same as unfiled).',
     },
     bad: 'status: published\ndates:\n  approved: 2026-07-28\n  published: 2026-08-03   # 20 个工作日后（2026-08-31）仍未备案',
     good: 'status: published\ndates:\n  approved: 2026-07-28\n  published: 2026-08-03\n  filed: 2026-08-20',
   },
   messages: {
     default: {
-      zh: (d: D) => `预案于 ${d.published} 发布，已过 ${d.days} 个工作日仍未备案（期限为 ${d.limit} 个工作日，最迟 ${d.deadline}）`,
-      en: (d: D) => `Published on ${d.published} and not filed after ${d.days} working days (the limit is ${d.limit} working days, at the latest ${d.deadline})`,
+      zh: (d: D) => `预案于 ${d.published} 发布，前言没有记录备案日期（dates.filed），而备案期限已过（${d.limit} 个工作日，最迟 ${d.deadline}）：已经备案的请补记备案日期，尚未备案的请报送备案`,
+      en: (d: D) => `Published on ${d.published}, and no filing date is recorded (dates.filed) although the filing period is over (${d.limit} working days, at the latest ${d.deadline}): record the date if the plan was filed, file it if not`,
     },
     late: {
       zh: (d: D) => `预案于 ${d.published} 发布，${d.filed} 才备案，用了 ${d.days} 个工作日，超过 ${d.limit} 个工作日的期限（最迟 ${d.deadline}）`,

@@ -23,6 +23,9 @@ const BUILT_IN = [
   '(?:\\\\?[_＿]){2,}',
 ]
 
+const YEAR_BRACKET = /^[【〔﹝\[［（(]\s*(?:19|20)\d{2}\s*[】〕﹞\]］）)]$/u
+const DOC_NUMBER_TAIL = /^\s*第?\s*\d+\s*号/u
+
 const patterns = new Map<string, RegExp>()
 
 /** The pattern for these extra sources, built once per option value (callers reset lastIndex). */
@@ -66,8 +69,8 @@ export default defineRule({
       en: 'Text in code blocks and inline code is not reported, nor exact texts listed in options.allow; the frontmatter is not checked.',
     },
     fix: {
-      zh: '填入实际的日期、数量、单位或人员；确实尚未确定的，写明由谁在何时确定。只检查正文文字，代码块和行内代码不检查。',
-      en: 'Fill in the real date, number, unit or person; where it is not decided yet, say who decides by when. Only prose is checked, not code blocks or inline code.',
+      zh: '填入实际的日期、数量、单位或人员；确实尚未确定的，写明由谁在何时确定。只检查正文文字，代码块和行内代码不检查。文号中括住四位年份的括号（【2008】第99号、〔2024〕5号、﹝2014﹞13号、[2013]101号）不是占位符。',
+      en: 'Fill in the real date, number, unit or person; where it is not decided yet, say who decides by when. Only prose is checked, not code blocks or inline code. The brackets around the year of a document number (【2008】第99号, 〔2024〕5号, ﹝2014﹞13号, [2013]101号) are not placeholders.',
     },
     options: {
       zh: 'patterns（默认 []）：追加的占位符正则表达式（字符串，按 Unicode、不区分大小写匹配）；allow（默认 []）：允许出现的确切文字，例如 ["【注】"]。',
@@ -94,6 +97,8 @@ export default defineRule({
           continue
         }
         if (allow.has(m[0])) continue
+        // 无锡市人民政府【2008】第99号: the year bracket of a document number, in any bracket, is not a blank.
+        if (YEAR_BRACKET.test(m[0]) && DOC_NUMBER_TAIL.test(run.value.slice(m.index + m[0].length))) continue
         const start = run.start + m.index
         ctx.report({ file: plan, place: plan.lines.place(start, start + m[0].length), data: { text: m[0] } })
       }

@@ -1,8 +1,11 @@
 import { defineRule, type Message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
+import { catalogueIndex } from './repealed-basis.ts'
+import { normaliseTitle } from '../citations/find.ts'
+import { currentVersion, describeVersion, versionDate } from '../citations/catalogue.ts'
 
-type D = { id: string; title: string; by?: string; byTitle?: string; date?: string; own?: string; key?: DateKey }
+type D = { id: string; title?: string; by?: string; byTitle?: string; date?: string; own?: string; key?: DateKey; current?: string }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
 type DateKey = 'last_reviewed' | 'published'
@@ -32,16 +35,16 @@ export default defineRule({
   options: {},
   docs: {
     summary: {
-      zh: '上位预案已被替代或废止，或在本预案最近一次发布或修订之后又发布或修订过',
-      en: 'A parent plan was superseded or retired, or was issued or revised after this plan was last issued or revised',
+      zh: '上位预案已被替代或废止，或在本预案最近一次发布或修订之后又发布或修订过（库外上位预案按引用文件目录判断）',
+      en: 'A parent plan was superseded or retired, or was issued or revised after this plan was last issued or revised (external parents by the catalogue of cited documents)',
     },
     why: {
-      zh: '上级预案修订是下级预案应当修订的法定情形之一（《突发事件应急预案管理办法》，DOMAIN.md §4）；各地报告反复指出下级预案没有随上级预案修订（DOMAIN.md §6）。衔接已被替代或废止的预案，等于衔接一份不再有效的文件；库内有在用的新版在 supersedes 中列出它时，即使旧版的 status 没有改，也视为已被替代。比较的是双方 dates.published 和 dates.last_reviewed 中较晚的一个。已替代、已废止的预案本身不检查。默认为警告：需要人工评估是否真的要修订。',
-      en: 'A revision of the plan above is a statutory reason to revise the plans below (DOMAIN.md §4), and reports keep finding plans that were not (DOMAIN.md §6). Linking to a superseded or retired plan links to a document no longer in force; a plan that a version in force lists in supersedes counts as superseded even if its own status was not updated. The later of dates.published and dates.last_reviewed is compared on both sides. Superseded and retired plans are not checked themselves. A warning by default: someone has to judge whether a revision is needed.',
+      zh: '上级预案修订是下级预案应当修订的法定情形之一（《突发事件应急预案管理办法》，DOMAIN.md §4）；各地报告反复指出下级预案没有随上级预案修订（DOMAIN.md §6）。衔接已被替代或废止的预案，等于衔接一份不再有效的文件；库内有在用的新版在 supersedes 中列出它时，即使旧版的 status 没有改，也视为已被替代。比较的是双方 dates.published 和 dates.last_reviewed 中较晚的一个。已替代、已废止的预案本身不检查。库外上位预案（parents 中的 external）按引用文件目录（docs/regulations.md）判断：目录中的国家预案在本预案之后修订的（如国家自然灾害救助应急预案 2024 年由国办函〔2024〕11号修订），同样报告；目录不认识的库外预案不报告。默认为警告：需要人工评估是否真的要修订。',
+      en: 'A revision of the plan above is a statutory reason to revise the plans below (DOMAIN.md §4), and reports keep finding plans that were not (DOMAIN.md §6). Linking to a superseded or retired plan links to a document no longer in force; a plan that a version in force lists in supersedes counts as superseded even if its own status was not updated. The later of dates.published and dates.last_reviewed is compared on both sides. Superseded and retired plans are not checked themselves. A parent outside the library (external) is judged by the catalogue of cited documents (docs/regulations.md): a national plan it knows to have been revised after this plan (e.g. the National Natural Disaster Relief Plan, revised by 国办函〔2024〕11号) is reported too; external plans it does not know are not. A warning by default: someone has to judge whether a revision is needed.',
     },
     notReported: {
-      zh: '已替代、已废止的预案本身不检查；external（库外上级预案）不检查；上位预案修订后本预案已评估（dates.last_reviewed 不早于上位预案的修订日期）时不报告。',
-      en: 'Superseded and retired plans are not checked themselves; external parents are not checked; a plan reviewed (dates.last_reviewed) on or after its parent\'s revision is not reported.',
+      zh: '已替代、已废止的预案本身不检查；引用文件目录不认识的库外上级预案（external）不检查；上位预案修订后本预案已评估（dates.last_reviewed 不早于上位预案的修订日期）时不报告。',
+      en: 'Superseded and retired plans are not checked themselves; external parents the catalogue of cited documents does not know are not checked; a plan reviewed (dates.last_reviewed) on or after its parent\'s revision is not reported.',
     },
     fix: {
       zh: '把 parents 改为替代它的新版预案（yuanku lint --fix 在只有一个新版时自动修改）；上位预案修订后，对照评估本预案，修订或确认后更新 dates.last_reviewed。',
@@ -63,6 +66,10 @@ export default defineRule({
       (d) => `上位预案“${d.title}”（${d.id}）已废止，请改为衔接现行的上级预案`,
       (d) => `Parent plan "${d.id}" was retired; link to a plan above that is in force`,
     ),
+    'external-revised': m(
+      (d) => `库外上位预案“${d.id}”已修订，现行版本为${d.current}，晚于本预案最近一次发布或修订（${d.own}）；请对照新版评估本预案`,
+      (d) => `External parent "${d.id}" was revised: the current version is ${d.current}, after this plan was last issued or revised (${d.own}); review this plan against it`,
+    ),
     revised: m(
       (d) => `上位预案“${d.title}”（${d.id}）于 ${d.date} ${d.key === 'published' ? '发布新版' : '修订'}，晚于本预案最近一次发布或修订（${d.own}）；请对照上位预案评估本预案`,
       (d) => `Parent plan "${d.id}" was ${d.key === 'published' ? 'issued' : 'revised'} on ${d.date}, after this plan was last issued or revised (${d.own}); review this plan against it`,
@@ -76,11 +83,28 @@ export default defineRule({
       if (planStanding(p, ctx.today) !== 'active') continue
       for (const [index, old] of (p.data.supersedes ?? []).entries()) successors.set(old, [...(successors.get(old) ?? []), { plan: p, index }])
     }
+    const index = catalogueIndex(ctx.library.settings)
     for (const plan of ctx.plans) {
       // Plans no longer in force are not checked themselves.
       if (plan.data.status === 'superseded' || plan.data.status === 'retired' || successors.has(plan.data.id)) continue
       const own = revisedOn(plan)
       plan.data.parents.forEach((entry, i) => {
+        // A parent outside the library that the catalogue of cited documents knows to have been revised since.
+        if ('external' in entry && typeof entry.external === 'string') {
+          const found = own && index.titles.get(normaliseTitle(entry.external.replace(/^《|》$/g, '')))
+          // Named by an old title, it is reported by repealed-basis.
+          if (!found || found.index !== undefined) return
+          const cur = currentVersion(found.doc)
+          const date = cur && versionDate(cur)
+          if (!cur || !date || found.doc.versions.length < 2 || date <= own.date) return
+          ctx.report({
+            file: plan,
+            place: yamlPlace(plan, ['parents', i, 'external']),
+            messageId: 'external-revised',
+            data: { id: entry.external, date, own: own.date, current: describeVersion(found.doc, cur, ctx.locale === 'en') },
+          })
+          return
+        }
         const parent = entry.plan === undefined ? undefined : planById.get(entry.plan)
         if (!parent || parent === plan) return
         const id = entry.plan!
