@@ -42,8 +42,8 @@ export const BEIYUAN: Expected[] = [
   { id: 'G11', kind: 'gap', at: 'shi/zhuanxiang/bys-senlin.md:77:42', rule: 'moved-function', awaits: 'missed: item 9 moved-function (森林防灭火指挥部办公室 at 林业和草原局)' },
   { id: 'G12', kind: 'gap', at: 'beihu/beihu-fangxun.md:59:31', rule: 'moved-function' },
   { id: 'G13', kind: 'gap', at: 'nanhe/nanhe-weihua.md:57:11', rule: 'dissolved-unit' },
-  { id: 'G14', kind: 'gap', at: 'shi/zhuanxiang/bys-jiuzhu.md:59:51', rule: 'repealed-basis', awaits: 'missed: item 10 国办函〔2016〕25号' },
-  { id: 'G15', kind: 'gap', at: 'qiye/hengda/hengda-xielou.md:51:73', rule: 'repealed-basis', awaits: 'missed: item 6 short form 安监总局令第88号' },
+  { id: 'G14', kind: 'gap', at: 'shi/zhuanxiang/bys-jiuzhu.md:59:51', rule: 'repealed-basis' },
+  { id: 'G15', kind: 'gap', at: 'qiye/hengda/hengda-xielou.md:51:73', rule: 'repealed-basis' },
   { id: 'G16', kind: 'gap', at: 'nanhe/nanhe-weihua.md:51:14', rule: 'vague-trigger' },
   { id: 'G17', kind: 'gap', at: 'nanhe/nanhe-fangxun.md:91:4', rule: 'unregistered-unit-name' },
 
@@ -63,7 +63,7 @@ export const BEIYUAN: Expected[] = [
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:14', rule: 'dissolved-unit' },
   { id: 'T8', kind: 'trap', at: 'shi/zhuanxiang/bys-anquan.md:101:45', rule: 'dissolved-unit' },
   { id: 'T13', kind: 'trap', at: 'nanhe/nanhe-weihua.md:115:19', rule: 'dissolved-unit' },
-  { id: 'T9', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:64:67', rule: 'repealed-basis', awaits: 'false-positive: item 6 (88号 cited with its 2019 amendment)' },
+  { id: 'T9', kind: 'trap', at: 'qiye/hengda/hengda-zonghe.md:64:67', rule: 'repealed-basis' },
   { id: 'T10', kind: 'trap', at: 'units.yaml:8:11', rule: 'coverage-gap', text: '道路交通事故' },
 
   // ── Traps outside issue 10's list, found while writing the corpus ─────────────────────────────
