@@ -46,7 +46,8 @@ export async function runBuild(argv: string[], cwd = process.cwd()): Promise<num
   const env: NodeJS.ProcessEnv = { ...process.env, LIBRARY: root, OUT_DIR: out }
   if (values.base !== undefined) env.BASE = values.base
   if (values.public) env.PUBLIC = '1'
-  const child = spawn(process.execPath, [BUILD_SITE], { stdio: 'inherit', env })
+  // Astro resolves the packages of its prerender bundle from the working folder: run it in the package.
+  const child = spawn(process.execPath, [BUILD_SITE], { stdio: 'inherit', env, cwd: fileURLToPath(new URL('../..', import.meta.url)) })
   return new Promise((resolveCode) => {
     child.on('exit', (code) => resolveCode(code === 0 ? EXIT.ok : EXIT.failure))
     child.on('error', () => resolveCode(EXIT.failure))
