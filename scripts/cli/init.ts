@@ -26,7 +26,7 @@ const TEMPLATES = join(PACKAGE_ROOT, 'templates/init')
 const SCRIPTS = { lint: 'yuanku lint', build: 'yuanku build', preview: 'yuanku preview' }
 const LIBRARY_MARKERS = ['library.yaml', 'units.yaml']
 
-const template = (name: string) => readFileSync(join(TEMPLATES, name), 'utf8')
+const templateText = (name: string) => readFileSync(join(TEMPLATES, name), 'utf8')
 const show = (cwd: string, path: string) => relative(cwd, path) || '.'
 
 export async function runInit(argv: string[], cwd = process.cwd()): Promise<number> {
@@ -74,6 +74,10 @@ export async function runInit(argv: string[], cwd = process.cwd()): Promise<numb
     if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new UsageError(`${show(cwd, packageFile)} 不是 JSON 对象，未写入任何文件 / is not a JSON object; nothing was written`)
   }
 
+  // A copy of Yuanku's own repository (the template way) has no installed `yuanku` command.
+  const template = pkg?.name === 'yuanku' && existsSync(join(dir, 'bin/yuanku.js'))
+  const command = (text: string) => (template ? text.replaceAll('npx yuanku ', 'node bin/yuanku.js ') : text)
+
   const written: string[] = []
   const kept: string[] = []
   const create = (path: string, text: string) => {
@@ -87,19 +91,19 @@ export async function runInit(argv: string[], cwd = process.cwd()): Promise<numb
   }
 
   mkdirSync(plans, { recursive: true })
-  create(join(plans, 'library.yaml'), template('library.yaml').replaceAll('{{name}}', name))
+  create(join(plans, 'library.yaml'), templateText('library.yaml').replaceAll('{{name}}', name))
   create(join(plans, 'units.yaml'), unitsTemplate(level, name))
   mkdirSync(join(plans, 'drills'), { recursive: true })
   create(join(plans, 'drills/.gitkeep'), '')
   const checklists = join(PACKAGE_ROOT, 'templates/init/checklists')
   mkdirSync(join(plans, 'checklists'), { recursive: true })
   for (const file of readdirSync(checklists)) create(join(plans, 'checklists', file), readFileSync(join(checklists, file), 'utf8'))
-  create(join(dir, '.gitlab-ci.yml'), template('gitlab-ci.yml'))
-  create(join(dir, '.github/workflows/yuanku.yml'), template('github-workflow.yml'))
+  create(join(dir, '.gitlab-ci.yml'), command(templateText('gitlab-ci.yml')))
+  create(join(dir, '.github/workflows/yuanku.yml'), command(templateText('github-workflow.yml')))
 
   // .gitignore: add the lines it lacks, keep the rest as the office wrote it.
   const ignoreFile = join(dir, '.gitignore')
-  const wanted = template('gitignore').split('\n').filter(Boolean)
+  const wanted = templateText('gitignore').split('\n').filter(Boolean)
   if (existsSync(ignoreFile)) {
     const text = readFileSync(ignoreFile, 'utf8')
     const have = new Set(text.split(/\r?\n/).map((l) => l.trim()))
@@ -113,13 +117,14 @@ export async function runInit(argv: string[], cwd = process.cwd()): Promise<numb
   // package.json: the three scripts, where the office has none of that name.
   const next = pkg ?? { name: 'yuanku-library', private: true }
   const scripts = { ...((next.scripts as Record<string, string> | undefined) ?? {}) }
-  const added = Object.entries(SCRIPTS).filter(([key]) => !(key in scripts))
+  const wantedScripts = Object.fromEntries(Object.entries(SCRIPTS).map(([k, v]) => [k, template ? v.replace(/^yuanku /, 'node bin/yuanku.js ') : v]))
+  const added = Object.entries(wantedScripts).filter(([key]) => !(key in scripts))
   for (const [key, value] of added) scripts[key] = value
   if (added.length || !pkg) {
     writeFileAtomic(packageFile, `${JSON.stringify({ ...next, scripts }, null, 2)}\n`)
     written.push(`${show(cwd, packageFile)}（脚本 / scripts: ${added.map(([k]) => k).join(', ')}）`)
   }
-  const skipped = Object.keys(SCRIPTS).filter((k) => !added.some(([a]) => a === k))
+  const skipped = Object.keys(wantedScripts).filter((k) => !added.some(([a]) => a === k))
   if (pkg && skipped.length) kept.push(`package.json 中已有的脚本 / existing scripts: ${skipped.join(', ')}`)
 
   console.log(`已建立预案库 / library started: ${show(cwd, plans)}（${level}${values.name ? `，${name}` : ''}）`)
