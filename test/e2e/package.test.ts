@@ -121,3 +121,56 @@ describe('installed from an npm pack tarball into an office repository', { timeo
     expect(pageErrors).toEqual([])
   })
 })
+
+describe('this repository as a template, with plans/ replaced', { timeout: 600_000 }, () => {
+  let work: string
+  let preview: ChildProcess | undefined
+  let browser: Browser | undefined
+
+  afterAll(async () => {
+    preview?.kill('SIGTERM')
+    await browser?.close()
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  test('init in the copy, npm run lint, npm run build, npm run preview, and the site opens in Chromium', async () => {
+    work = mkdtempSync(join(tmpdir(), 'yuanku-template-'))
+    const copy = join(work, 'office')
+    mkdirSync(copy)
+    for (const name of PACKED) if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(copy, name), { recursive: true })
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'))
+    expect((await run('git', ['init', '-q'], copy)).code).toBe(0)
+
+    const init = await run(process.execPath, ['bin/yuanku.js', 'init', '--level', 'township', '--name', '青石镇'], copy)
+    expect(init.code, init.stderr).toBe(0)
+    const scripts = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).scripts
+    expect([scripts.lint, scripts.build, scripts.preview]).toEqual(['node bin/yuanku.js lint', 'node bin/yuanku.js build', 'node bin/yuanku.js preview'])
+    expect(readFileSync(join(copy, '.gitlab-ci.yml'), 'utf8')).toContain('node bin/yuanku.js lint --format gitlab')
+    expect((await run(process.execPath, ['bin/yuanku.js', 'new', '--type', 'overall', '--jurisdiction', 'zhen', '--today', '2026-11-01'], copy)).code).toBe(0)
+
+    const lint = await run('npm', ['run', '--silent', 'lint', '--', '--format', 'json', '--today', '2026-11-01'], copy)
+    expect(lint.code, lint.stderr).toBe(0)
+    expect(JSON.parse(lint.stdout).errorCount).toBe(0)
+    const build = await run('npm', ['run', 'build', '--', '--base', '/qingshi/'], copy, { TODAY: '2026-11-01' })
+    expect(build.code, build.stderr).toBe(0)
+    expect(build.stdout).toContain(`站点已生成 site written to ${join(copy, 'dist')} (base /qingshi/): 1 份预案入索引 plans indexed`)
+
+    preview = spawn(process.execPath, ['bin/yuanku.js', 'preview', '--port', '0'], { cwd: copy })
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      preview!.stdout!.on('data', (chunk) => {
+        out += chunk
+        const m = /http:\/\/127\.0\.0\.1:\d+\/qingshi\//.exec(out)
+        if (m) resolve(m[0])
+      })
+      preview!.on('exit', (code) => reject(new Error(`preview exited with ${code}: ${out}`)))
+    })
+    if (!hasBrowser) return
+    browser = await launchBrowser()
+    const { page, requests, pageErrors } = await watchedPage(browser)
+    await page.goto(`${url}plans/zhen-overall/`)
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('青石镇突发事件总体应急预案')
+    expect(offsite(requests, new URL(url).origin)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})
