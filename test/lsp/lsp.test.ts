@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LspClient, type Message } from './client.ts'
+import { LspClient, type Message } from '../../scripts/bench/lsp-client.ts'
 
 const LIBRARY = new URL('./library/', import.meta.url).pathname
 const DISSOLVED = '单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）'

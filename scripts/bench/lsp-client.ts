@@ -1,9 +1,9 @@
-// A minimal LSP client for tests: starts `yuanku lsp` and speaks JSON-RPC with Content-Length framing
+// A minimal LSP client (tests and the language-server benchmark): starts `yuanku lsp` and speaks JSON-RPC with Content-Length framing
 // over its stdin/stdout, the way an editor does.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const YUANKU = fileURLToPath(new URL('../../scripts/yuanku.ts', import.meta.url))
+const YUANKU = fileURLToPath(new URL('../yuanku.ts', import.meta.url))
 
 export interface Message {
   id?: number
