@@ -56,7 +56,7 @@ describe('yuanku init', { timeout: 120_000 }, () => {
     const dir = tmp()
     expect((await yuanku(['init', '--level', level], dir)).code).toBe(0)
     const lint = await yuanku(['lint', '--format', 'json', '--today', '2026-11-01'], dir)
-    expect(JSON.parse(lint.stdout).findings.filter((f: { file: string }) => f.file === 'plans/units.yaml' && f.ruleId !== 'coverage-gap' && f.ruleId !== 'jurisdiction-without-overall')).toEqual([])
+    expect(JSON.parse(lint.stdout).findings.filter((f: { file: string; ruleId: string }) => f.file === 'plans/units.yaml' && f.ruleId !== 'coverage-gap' && f.ruleId !== 'jurisdiction-without-overall')).toEqual([])
     const units = readFileSync(join(dir, 'plans/units.yaml'), 'utf8')
     // Names after the 2018–2019 reform, never the dissolved bureaus (except in the commented example).
     if (level !== 'enterprise') {
