@@ -98,6 +98,7 @@ describe.skipIf(!hasBrowser)('a drill from an empty browser back into the librar
     expect(findings.filter((f) => f.file.endsWith('2026-11-20-shi-fangxun.md'))).toEqual([])
   })
 
+  // A whole site build happens inside this test: on a loaded machine it takes longer than the default 30 s.
   test('the rebuilt site shows the drill on the plan page and on its own page', async () => {
     expect(existsSync(join(library, 'drills', '2026-11-20-shi-fangxun.md'))).toBe(true)
     const site = await buildSite({ library })
@@ -115,5 +116,5 @@ describe.skipIf(!hasBrowser)('a drill from an empty browser back into the librar
       await rebuilt.close()
     }
     expect(w.requests.filter((r) => !/^http:\/\/127\.0\.0\.1:\d+\//.test(r) && !/^(data|blob):/.test(r))).toEqual([])
-  })
+  }, 300_000)
 })
