@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `yuanku` command. Runs from source with Node's type stripping (Node ≥ 22.18), no build step.
+// The `yuanku` command. Runs from source with Node's type stripping (Node ≥ 22.18), no build step; an
+// installed package runs the same code compiled to JavaScript (bin/yuanku.js checks the Node version first).
 import { enableCompileCache } from 'node:module'
 import { EXIT, UsageError } from './cli/errors.ts'
 
@@ -18,6 +19,10 @@ const HELP = `yuanku — 预案库 contingency-plan library tool
   drill score|add     演练记录评分、收录 / score or add a drill record
   import 文件…        从 Word、PDF、文本导入预案 / import plans from Word, PDF and text
   hook install|uninstall  安装或删除 Git pre-commit 钩子 / install or remove the Git pre-commit hook
+  init [目录]          新建预案库（目录结构、单位名录、CI 示例）/ start a library (layout, registry, CI examples)
+  build               生成站点 / build the site
+  preview             在本机预览已生成的站点 / serve the built site on 127.0.0.1
+  lsp                 语言服务器（编辑器实时提示）/ language server for editors (stdio)
 
 yuanku <命令> --help 显示该命令的选项 / shows a command's options.`
 
@@ -31,6 +36,10 @@ const commands: Record<string, () => Promise<Command>> = {
   drill: async () => (await import('./cli/drill.ts')).runDrill,
   hook: async () => (await import('./cli/hook.ts')).runHook,
   import: async () => (await import('./cli/import.ts')).runImport,
+  init: async () => (await import('./cli/init.ts')).runInit,
+  build: async () => (await import('./cli/build.ts')).runBuild,
+  preview: async () => (await import('./cli/preview.ts')).runPreview,
+  lsp: async () => (await import('./cli/lsp.ts')).runLsp,
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,14 +85,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/yuanku') || process.argv[1]?.endsWith('/yuanku.ts')
-if (isMain) {
+/** Runs the command line and sets the exit code (bin/yuanku.js calls this after checking the Node version). */
+export function run(argv: string[]): Promise<void> {
   // `yuanku lint | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
     throw error
   })
-  main(process.argv.slice(2)).then(
+  return main(argv).then(
     (code) => {
       process.exitCode = code
     },
@@ -93,3 +102,6 @@ if (isMain) {
     },
   )
 }
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || /\/scripts\/yuanku\.[jt]s$/.test(process.argv[1] ?? '')
+if (isMain) void run(process.argv.slice(2))

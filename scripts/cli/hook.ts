@@ -78,7 +78,7 @@ export async function runHook(argv: string[]): Promise<number> {
     throw new UsageError(`${show(path)} 已有其他 pre-commit 钩子；用 --force 覆盖 / ${show(path)} already holds another pre-commit hook; use --force to replace it`)
   }
   // Git runs hooks from the top of the work tree: inside it, paths stay relative so the hook survives a move.
-  const script = realpathSync(fileURLToPath(new URL('../yuanku.ts', import.meta.url)))
+  const script = realpathSync(fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../yuanku.js' : '../yuanku.ts', import.meta.url)))
   const inTree = relative(top, script)
   const yuanku = isInside(top, script) ? posix(inTree) : script
   mkdirSync(join(path, '..'), { recursive: true })

@@ -55,6 +55,9 @@ interface Outcome {
   markdown?: string
 }
 
+// The installed package runs compiled JavaScript (Node strips no types inside node_modules); a checkout runs the sources.
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.js') ? './import-worker.js' : './import-worker.ts', import.meta.url)
+
 const IGNORED = (name: string) => name.startsWith('.') || name.startsWith('~$') || name === 'node_modules'
 
 /** The files to import: named files as they are, folders walked for documents (Word's ~$ lock files skipped). */
@@ -109,7 +112,7 @@ async function convertAll(jobs: Job[], workerData: Record<string, unknown>, size
     return !j.refused
   })
   if (!pending.length) return outcomes
-  const workers = Array.from({ length: Math.max(1, Math.min(size, pending.length)) }, () => new Worker(new URL('./import-worker.ts', import.meta.url), { workerData }))
+  const workers = Array.from({ length: Math.max(1, Math.min(size, pending.length)) }, () => new Worker(WORKER_ENTRY, { workerData }))
   try {
     await Promise.all(
       workers.map(

@@ -62,3 +62,20 @@ export function expandFiles(target: Target, allFiles: string[]): Set<string> | u
   }
   return out
 }
+
+/**
+ * The library a command works on: --library, else plans/ under the folder, else the folder itself; a
+ * clear message when there is none (the command then writes nothing).
+ */
+export function requireLibrary(option: string | undefined, cwd: string, command: string): string {
+  const start = resolve(cwd, option ?? (existsSync(join(cwd, 'plans')) ? 'plans' : '.'))
+  if (!existsSync(start)) throw new UsageError(`找不到“${option}” / "${option}" does not exist`)
+  const root = findLibraryRoot(start)
+  if (!root) {
+    throw new UsageError(
+      `“${start}”不在预案库中（向上找不到 library.yaml 或 units.yaml）；在预案库所在的仓库里运行，或先运行 yuanku init 建立预案库 / ` +
+        `"${start}" is not inside a library (no library.yaml or units.yaml above it); run \`yuanku ${command}\` in the library's repository, or start one with \`yuanku init\``,
+    )
+  }
+  return root
+}

@@ -21,7 +21,7 @@ export { displayPathFrom }
 
 export const lintHelp = `用法 / Usage: yuanku lint [路径或通配符 paths/globs…] [选项]
 
-  --format stylish|json|sarif  输出格式（默认 stylish）/ output format
+  --format stylish|json|sarif|gitlab  输出格式（默认 stylish；gitlab = GitLab 代码质量报告）/ output format (gitlab: GitLab code quality)
   --locale zh-CN|en            消息语言（默认取 library.yaml）/ message language
   --max-warnings N             警告超过 N 个时退出码为 1 / exit 1 when warnings exceed N
   --rule ID                    只运行该规则（可重复）/ run only this rule (repeatable)

@@ -20,7 +20,12 @@ export interface EngineOptions extends LintOptions {
   cacheDir?: string
   /** Worker threads: 0 = none; default = all cores when the library is large enough to pay for them. */
   workers?: number
+  /** Text to lint instead of the file on disk, by library-relative path (the language server's open documents). */
+  overlay?: ReadonlyMap<string, string>
 }
+
+// The installed package runs compiled JavaScript; a checkout runs the TypeScript sources.
+const WORKER_ENTRY = import.meta.url.endsWith('.js') ? './worker-entry.js' : './worker-entry.ts'
 
 /** Below this many plans to parse, starting workers costs more than it saves (PERF-NOTES). */
 export const WORKER_THRESHOLD = 300
@@ -66,7 +71,7 @@ class WorkerPool {
   constructor(meta: LibraryMeta, count: number, today: string, locale: LintOptions['locale'], only: string[] | undefined) {
     const snapshot = metaSnapshot(meta)
     this.workers = Array.from({ length: count }, () => {
-      const slot = { worker: new Worker(new URL('./worker-entry.ts', import.meta.url), { workerData: { meta: snapshot, today, locale, only } }), inFlight: 0 }
+      const slot = { worker: new Worker(new URL(WORKER_ENTRY, import.meta.url), { workerData: { meta: snapshot, today, locale, only } }), inFlight: 0 }
       slot.worker.on('message', (reply: WorkerReply) => {
         slot.inFlight--
         mergeTimes(reply.times)
@@ -130,7 +135,7 @@ function workerCountFor(options: EngineOptions, weight: number): number {
 
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
   const today = options.today ?? todayIso()
-  const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true }))
+  const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, version) : undefined))
   const context = contextHash(meta, today)
 

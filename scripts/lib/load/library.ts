@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { readSourceFile, loadFrontmatter, applyYaml } from './file.ts'
+import { readSourceFile, decodeSourceFile, loadFrontmatter, applyYaml } from './file.ts'
 import { parseMarkdown, sectionsOf } from './markdown.ts'
 import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
@@ -227,6 +227,8 @@ export interface MetaOptions {
   settingsOnly?: boolean
   /** List the drill records in drillPaths but do not read them (the lint engine reads them through its cache). */
   deferDrills?: boolean
+  /** Text to use instead of the file on disk, by library-relative path (an editor's unsaved buffers). */
+  overlay?: ReadonlyMap<string, string>
 }
 
 export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): LibraryMeta {
@@ -234,7 +236,14 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
   const unreadable: UnreadableFile[] = []
   const read = (path: string, role: UnreadableFile['role'], onBytes?: (bytes: Uint8Array) => void): SourceFile | undefined => {
     const absPath = join(root, path)
-    const result = readSourceFile(absPath, path, onBytes)
+    const unsaved = options.overlay?.get(path)
+    let result: ReturnType<typeof readSourceFile>
+    if (unsaved === undefined) result = readSourceFile(absPath, path, onBytes)
+    else {
+      const bytes = new TextEncoder().encode(unsaved)
+      onBytes?.(bytes)
+      result = decodeSourceFile(bytes, absPath, path)
+    }
     if (result.ok) return result.file
     unreadable.push({ path, absPath, issue: result.issue, role })
     return undefined

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.ts'
+import { formatGitlab } from './gitlab.ts'
 import { formatJson } from './json.ts'
 import { formatSarif } from './sarif.ts'
 import { formatStylish, type FormatContext } from './stylish.ts'
@@ -10,4 +11,5 @@ export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
   sarif: (findings, ctx) => formatSarif(findings, ctx),
+  gitlab: formatGitlab,
 }
