@@ -16,6 +16,7 @@ const HELP = `yuanku — 预案库 contingency-plan library tool
   coverage            覆盖矩阵：行政区 × 事件种类 / jurisdiction × hazard coverage matrix
   new                 按模板新建预案 / scaffold a new plan
   drill score|add     演练记录评分、收录 / score or add a drill record
+  export <预案…>      导出 GB/T 9704 版式公文（.docx、PDF）/ export plans as official documents (.docx, PDF)
   hook install|uninstall  安装或删除 Git pre-commit 钩子 / install or remove the Git pre-commit hook
 
 yuanku <命令> --help 显示该命令的选项 / shows a command's options.`
@@ -28,6 +29,7 @@ const commands: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./cli/coverage.ts')).runCoverage,
   new: async () => (await import('./cli/new.ts')).runNew,
   drill: async () => (await import('./cli/drill.ts')).runDrill,
+  export: async () => (await import('./cli/export.ts')).runExport,
   hook: async () => (await import('./cli/hook.ts')).runHook,
 }
 

@@ -1,0 +1,113 @@
+// Exports plans as official documents: one call for `yuanku export` and for the site build. Files are written
+// atomically (a reader never sees half a .docx), one browser prints every PDF of the run.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Library } from '../model/library.ts'
+import type { Plan } from '../model/plan.ts'
+import { writeFileAtomic } from '../fs/atomic.ts'
+import { officialDocument, type ExportOptions, type ExportWarning, type NoticeSettings } from './model.ts'
+import { writeDocx } from './docx.ts'
+import { printHtml } from './html.ts'
+import { openPrinter, pool, type PdfPrinter } from './pdf.ts'
+
+export type ExportFormat = 'docx' | 'pdf'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf']
+
+export interface ExportSettings {
+  site: 'all' | 'internal' | 'off'
+  formats: ExportFormat[]
+  appendices: boolean
+  notice: NoticeSettings
+}
+
+/** library.yaml's `export` with its defaults (the schema's). */
+export function exportSettings(library: Library): ExportSettings {
+  const raw = ((library.settings as unknown as Record<string, unknown>).export ?? {}) as Partial<ExportSettings>
+  return {
+    site: raw.site ?? 'all',
+    formats: (raw.formats ?? ['docx', 'pdf']).filter((f): f is ExportFormat => EXPORT_FORMATS.includes(f)),
+    appendices: raw.appendices ?? true,
+    notice: raw.notice ?? {},
+  }
+}
+
+export interface ExportedPlan {
+  id: string
+  path: string
+  files: { format: ExportFormat; file: string; bytes: number }[]
+  warnings: ExportWarning[]
+  errors: { format: ExportFormat; message: string }[]
+}
+
+export interface ExportRun {
+  plans: Plan[]
+  library: Library
+  formats: ExportFormat[]
+  outDir: string
+  options?: ExportOptions
+  /** Chromium's path; needed when formats include pdf. */
+  chromium?: string
+  /** PDF pages printed at once (default 2). */
+  concurrency?: number
+  /** Called as each plan is done (progress). */
+  onPlan?: (result: ExportedPlan) => void
+}
+
+export interface ExportSummary {
+  results: ExportedPlan[]
+  /** Which font Chromium drew each kind of text with, when PDFs were printed. */
+  fonts?: Record<string, string>
+}
+
+export const fileName = (id: string, format: ExportFormat) => `${id}.${format}`
+
+export async function exportPlans(run: ExportRun): Promise<ExportSummary> {
+  mkdirSync(run.outDir, { recursive: true })
+  const wantPdf = run.formats.includes('pdf')
+  let printer: PdfPrinter | undefined
+  let fonts: Record<string, string> | undefined
+  if (wantPdf) {
+    if (!run.chromium) throw new Error('Chromium is needed to print PDF files')
+    printer = await openPrinter(run.chromium)
+  }
+  try {
+    const results = await pool(run.plans, wantPdf ? Math.max(1, run.concurrency ?? 2) : 1, async (plan) => {
+      const doc = officialDocument(plan, run.library, run.options)
+      const result: ExportedPlan = { id: doc.id, path: plan.path, files: [], warnings: doc.warnings, errors: [] }
+      for (const format of run.formats) {
+        try {
+          const bytes = format === 'docx' ? await writeDocx(doc) : await printer!.print(printHtml(doc))
+          const file = join(run.outDir, fileName(doc.id, format))
+          writeFileAtomic(file, bytes)
+          result.files.push({ format, file, bytes: bytes.length })
+        } catch (error) {
+          result.errors.push({ format, message: (error as Error).message.split('\n')[0] })
+        }
+      }
+      if (printer && !fonts) {
+        try {
+          fonts = await printer.fontsUsed(printHtml(doc))
+        } catch {
+          fonts = {}
+        }
+      }
+      run.onPlan?.(result)
+      return result
+    })
+    return { results, fonts }
+  } finally {
+    await printer?.close()
+  }
+}
+
+const WARNINGS = {
+  'image-missing': { zh: '图片文件不存在，已略去', en: 'image file not found; left out' },
+  'image-remote': { zh: '不下载网络图片，已略去', en: 'remote images are not downloaded; left out' },
+  'image-unsupported': { zh: '不是 PNG、JPEG 或 GIF 图片，已略去', en: 'not a PNG, JPEG or GIF image; left out' },
+  'image-outside': { zh: '图片在预案库目录之外，已略去', en: 'image lies outside the library folder; left out' },
+} as const
+
+export function warningText(w: ExportWarning): string {
+  const m = WARNINGS[w.messageId]
+  return `${w.line}:${w.column}  ${m.zh}：${w.url} / ${m.en}: ${w.url}`
+}
