@@ -31,6 +31,8 @@ export interface BuildOptions {
   public?: boolean
   base?: string
   today?: string
+  /** Build the .docx/PDF downloads too (slow: Chromium prints every plan); off for the other browser tests. */
+  downloads?: boolean
 }
 
 export interface BuiltSite {
@@ -103,7 +105,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
         [join(ROOT, 'scripts/build-site.ts'), ...(full.public ? ['--public'] : [])],
         {
           cwd: ROOT,
-          env: { ...process.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
+          env: { ...process.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0', EXPORT: full.downloads ? '1' : '0' },
           maxBuffer: 64 << 20,
           timeout: 280_000,
         },

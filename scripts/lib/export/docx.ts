@@ -24,7 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import type { Block, OfficialDocument, Run } from './model.ts'
+import { columnWeights, type Block, type OfficialDocument, type Run } from './model.ts'
 import { CHAR_SPACE, FONTS, LINE_PITCH_TWIPS, PAGE_NUMBER_DASH, PAGE_TWIPS, SIZE_PT, mmToTwip, type FontKey } from './layout.ts'
 import { fitImage } from './image.ts'
 
@@ -106,22 +106,25 @@ function para(styleId: string, runs: Run[] | string, extra: Record<string, unkno
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
-  const cols = block.header.length || 1
   const width = PAGE_TWIPS.width - PAGE_TWIPS.left - PAGE_TWIPS.right
-  const cell = (runs: Run[], header: boolean) =>
+  const weights = columnWeights(block)
+  const total = weights.reduce((a, w) => a + w, 0) || 1
+  const columnWidths = weights.map((w) => Math.floor((width * w) / total))
+  const cell = (runs: Run[], header: boolean, i: number) =>
     new TableCell({
+      width: { size: columnWidths[i], type: WidthType.DXA },
       children: [para(header ? STYLE.tableHeader : STYLE.tableText, runs)],
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
     })
   return new Table({
     width: { size: width, type: WidthType.DXA },
-    columnWidths: Array.from({ length: cols }, () => Math.floor(width / cols)),
+    columnWidths,
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
     rows: [
       // The header row repeats at the top of every page a long table runs onto.
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c) => cell(c, true)) }),
-      ...block.rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c, i) => cell(c, true, i)) }),
+      ...block.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) })),
     ],
   })
 }

@@ -1,6 +1,6 @@
 // The official document → one self-contained print page (HTML + @page CSS) that Chromium prints to PDF.
 // Nothing is fetched: images are inlined as data: URLs, fonts are the machine's own (named, never shipped).
-import type { Block, OfficialDocument, Run } from './model.ts'
+import { columnWeights, type Block, type OfficialDocument, type Run } from './model.ts'
 import { CHARS_PER_LINE, FONTS, LINES_PER_PAGE, PAGE_MM, PAGE_NUMBER_DASH, SIZE_PT, type FontKey } from './layout.ts'
 import { fitImage } from './image.ts'
 
@@ -21,7 +21,7 @@ export function printCss(): string {
 @page :right { @bottom-right { content: ${number}; ${numberBox} text-align: right; padding-right: 1em; } }
 @page :left { @bottom-left { content: ${number}; ${numberBox} text-align: left; padding-left: 1em; } }
 html { -webkit-print-color-adjust: exact; }
-body { margin: 0; font-family: ${family('body')}; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_MM.toFixed(4)}mm; letter-spacing: ${LETTER_SPACING_PT.toFixed(3)}pt; color: #000; orphans: 1; widows: 1; text-align: justify; font-kerning: none; }
+body { margin: 0; font-family: ${family('body')}; font-size: ${SIZE_PT.body}pt; line-height: ${LINE_MM.toFixed(4)}mm; letter-spacing: ${LETTER_SPACING_PT.toFixed(3)}pt; color: #000; orphans: 1; widows: 1; text-align: justify; font-kerning: none; overflow-wrap: anywhere; }
 p, h1, h2, h3, h4, h5, .title, .mark { margin: 0; font-weight: normal; font-size: ${SIZE_PT.body}pt; }
 p { text-indent: 2em; }
 p.plain, p.notice-number, p.recipients, p.annex-label, p.signature, .title, .mark, .image { text-indent: 0; }
@@ -43,7 +43,7 @@ table { width: 100%; border-collapse: collapse; margin: 0; font-size: ${SIZE_PT.
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1mm 1.5mm; text-align: left; vertical-align: middle; text-indent: 0; }
-th { font-family: ${family('hei')}; font-weight: normal; text-align: center; }
+th { font-family: ${family('hei')}; font-weight: normal; text-align: center; white-space: nowrap; }
 .table-gap { height: ${LINE_MM.toFixed(4)}mm; }
 b, strong { font-weight: bold; }
 `
@@ -78,7 +78,10 @@ function block(b: Block): string {
     case 'table': {
       const head = `<thead><tr>${b.header.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>`
       const body = `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('')}</tbody>`
-      return `<table>${head}${body}</table><div class="table-gap"></div>`
+      const weights = columnWeights(b)
+      const total = weights.reduce((a, w) => a + w, 0)
+      const cols = `<colgroup>${weights.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('')}</colgroup>`
+      return `<table>${cols}${head}${body}</table><div class="table-gap"></div>`
     }
     case 'image': {
       const size = fitImage(b.image)

@@ -1,7 +1,8 @@
 // Exports plans as official documents: one call for `yuanku export` and for the site build. Files are written
 // atomically (a reader never sees half a .docx), one browser prints every PDF of the run.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { dirname, join } from 'node:path'
 import type { Library } from '../model/library.ts'
 import type { Plan } from '../model/plan.ts'
 import { writeFileAtomic } from '../fs/atomic.ts'
@@ -49,6 +50,13 @@ export interface ExportRun {
   chromium?: string
   /** PDF pages printed at once (default 2). */
   concurrency?: number
+  /** Where a file goes (default: outDir/<id>.<format>). */
+  target?: (id: string, format: ExportFormat) => string
+  /**
+   * A folder of PDFs by content: a plan whose print page is unchanged is not printed again (Chromium spends
+   * seconds per CJK font per document; a site rebuild after one edit reprints one plan).
+   */
+  pdfCache?: string
   /** Called as each plan is done (progress). */
   onPlan?: (result: ExportedPlan) => void
 }
@@ -76,8 +84,9 @@ export async function exportPlans(run: ExportRun): Promise<ExportSummary> {
       const result: ExportedPlan = { id: doc.id, path: plan.path, files: [], warnings: doc.warnings, errors: [] }
       for (const format of run.formats) {
         try {
-          const bytes = format === 'docx' ? await writeDocx(doc) : await printer!.print(printHtml(doc))
-          const file = join(run.outDir, fileName(doc.id, format))
+          const bytes = format === 'docx' ? await writeDocx(doc) : await printCached(printer!, printHtml(doc), run.pdfCache)
+          const file = run.target ? run.target(doc.id, format) : join(run.outDir, fileName(doc.id, format))
+          mkdirSync(dirname(file), { recursive: true })
           writeFileAtomic(file, bytes)
           result.files.push({ format, file, bytes: bytes.length })
         } catch (error) {
@@ -98,6 +107,16 @@ export async function exportPlans(run: ExportRun): Promise<ExportSummary> {
   } finally {
     await printer?.close()
   }
+}
+
+async function printCached(printer: PdfPrinter, html: string, cacheDir: string | undefined): Promise<Uint8Array> {
+  if (!cacheDir) return printer.print(html)
+  const file = join(cacheDir, `${createHash('sha256').update(html).digest('hex').slice(0, 32)}.pdf`)
+  if (existsSync(file)) return new Uint8Array(readFileSync(file))
+  const pdf = await printer.print(html)
+  mkdirSync(cacheDir, { recursive: true })
+  writeFileAtomic(file, pdf)
+  return pdf
 }
 
 const WARNINGS = {

@@ -365,6 +365,15 @@ export function officialDocument(plan: Plan, library: Library, options: ExportOp
   }
 }
 
+/**
+ * Relative column widths from the text the columns hold: a 序号 column stays narrow, a duties column gets the
+ * room. Each column gets at least its header (header cells never wrap) and at most about half the width.
+ */
+export function columnWeights(block: { header: Run[][]; rows: Run[][][] }): number[] {
+  const len = (cell: Run[]) => Math.max(0, ...cell.map((r) => r.text).join('').split('\n').map((t) => [...t].length))
+  return block.header.map((h, i) => Math.min(24, Math.max(2, len(h), ...block.rows.map((r) => Math.min(24, len(r[i] ?? []))))))
+}
+
 /** Every heading's text in document order (notice, title, body, annex labels and titles): what a reader scans. */
 export function headingTexts(doc: OfficialDocument): string[] {
   const text = (r: Run[]) => r.map((x) => x.text).join('')
