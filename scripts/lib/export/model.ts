@@ -87,6 +87,7 @@ export interface ExportOptions {
 
 const MARKS: Record<string, string> = { draft: '草案', review: '征求意见稿', superseded: '已被替代', retired: '已废止' }
 
+const NUMBERING = /^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[（(][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、]?)[\s\u3000]*/
 const ANNEX = /^(附件|附录|附表)\s*([0-9０-９一二三四五六七八九十]*)\s*[：:．.、\s]*/
 
 /** Chinese 成文日期: Arabic numerals, no leading zeros (GB/T 9704-2012 7.3.5.4). */
@@ -99,6 +100,20 @@ interface Ctx {
   plan: Plan
   root: string
   warnings: ExportWarning[]
+  /** Depth of the shallowest heading of the part being built: it becomes level 一. */
+  top: number
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/
+
+/**
+ * Text as printed: a line break inside a paragraph next to Chinese text joins without a space
+ * and other text with one; control characters, which make a .docx unreadable, are dropped.
+ */
+export function clean(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[ \t]*\r?\n[ \t]*/g, (_m, offset: number, all: string) => (CJK.test(all[offset - 1] ?? '') || CJK.test(all[offset + _m.length] ?? '') ? '' : ' '))
 }
 
 function runs(nodes: PhrasingContent[], ctx: Ctx, style: { bold?: boolean; italic?: boolean } = {}): Run[] {
@@ -106,7 +121,7 @@ function runs(nodes: PhrasingContent[], ctx: Ctx, style: { bold?: boolean; itali
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        out.push({ text: node.value.replace(/\s*\n\s*/g, (m) => (/[\u3000-\u9fff\uff00-\uffef]/.test(m) ? '' : ' ')), ...style })
+        out.push({ text: clean(node.value), ...style })
         break
       case 'strong':
         out.push(...runs(node.children, ctx, { ...style, bold: true }))
@@ -218,7 +233,7 @@ function blocks(nodes: RootContent[], ctx: Ctx): Block[] {
   for (const node of nodes) {
     switch (node.type) {
       case 'heading': {
-        const level = Math.min(4, Math.max(1, node.depth - 1)) as 1 | 2 | 3 | 4
+        const level = Math.min(4, Math.max(1, node.depth - ctx.top + 1)) as 1 | 2 | 3 | 4
         out.push({ kind: 'heading', level, runs: runs(node.children, ctx) })
         break
       }
@@ -265,15 +280,16 @@ function splitAnnexes(tree: Root, title: string): Split {
   // The first level-1 heading repeats the title the document already prints in its own style.
   const h1 = nodes.findIndex((n) => n.type === 'heading' && n.depth === 1)
   if (h1 !== -1 && nodes.slice(0, h1).every((n) => n.type === 'html' || n.type === 'definition')) {
-    const text = toString(nodes[h1]).trim()
-    if (text === title.trim() || h1 === 0) nodes.splice(h1, 1)
+    const squash = (t: string) => t.replace(/[\s\u3000]+/g, '')
+    if (squash(toString(nodes[h1])) === squash(title)) nodes.splice(h1, 1)
   }
   const split: Split = { body: [], annexes: [] }
   let current: { title: string; nodes: RootContent[] } | undefined
   let holder = false
   for (const node of nodes) {
     const heading = node.type === 'heading' ? (node as Heading) : undefined
-    const text = heading ? toString(heading).trim() : ''
+    // "9 附件" and "九、附件" are annex headings too: the numbering is stripped before matching.
+    const text = heading ? toString(heading).trim().replace(NUMBERING, '') : ''
     if (heading && heading.depth <= 2) {
       current = undefined
       holder = false
@@ -347,9 +363,11 @@ export function officialDocument(plan: Plan, library: Library, options: ExportOp
   const view = planView(plan)
   const resolveUnit = unitResolver(library)
   const unitName = (text: string) => library.units.get(resolveUnit(text))?.name ?? text
-  const ctx: Ctx = { plan, root: library.root, warnings: [] }
+  const ctx: Ctx = { plan, root: library.root, warnings: [], top: 2 }
   const split = splitAnnexes(plan.tree, view.title)
-  const annexes: Annex[] = split.annexes.map((a) => ({ title: a.title, blocks: blocks(a.nodes, ctx), number: 0 }))
+  const top = (nodes: RootContent[]) => Math.min(6, ...nodes.filter((n) => n.type === 'heading').map((n) => (n as Heading).depth))
+  const annexes: Annex[] = split.annexes.map((a) => ({ title: a.title, blocks: blocks(a.nodes, { ...ctx, top: top(a.nodes) }), number: 0 }))
+  const body = blocks(split.body, { ...ctx, top: top(split.body) })
   if (options.appendices !== false) annexes.push(...frontmatterAnnexes(view, unitName, options).map((a) => ({ ...a, number: 0 })))
   annexes.forEach((a, i) => (a.number = i + 1))
   const noticeSettings = options.noticeSettings ?? {}
@@ -359,7 +377,7 @@ export function officialDocument(plan: Plan, library: Library, options: ExportOp
     title: view.title,
     mark: MARKS[view.status],
     notice: wantNotice ? buildNotice(plan, view, unitName, noticeSettings) : undefined,
-    body: blocks(split.body, ctx),
+    body,
     annexes,
     warnings: ctx.warnings,
   }
