@@ -1,6 +1,6 @@
 // `yuanku export` as a user runs it: ids or files in, files out, clear messages and exit codes.
 import { describe, expect, it } from 'vitest'
-import { cpSync, existsSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,14 @@ describe('yuanku export', () => {
     const r = await yuanku(['export', 'plans/grid.md', '--format', 'docx', '--out', 'o'], dir)
     expect(r.code).toBe(0)
     expect(existsSync(join(dir, 'o', 'grid-sample.docx'))).toBe(true)
+  })
+
+  it('exports a plan whose frontmatter is broken, named after its file', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'plans', '草稿 v2.md'), '---\ntitle: 松岭乡森林火灾应急预案\nstatus: draft\n---\n\n## 一、总则\n\n正文。\n')
+    const r = await yuanku(['export', 'plans/草稿 v2.md', '--out', 'o'], dir)
+    expect(r.code).toBe(0)
+    expect(readdirSync(join(dir, 'o'))).toEqual(['草稿-v2.docx'])
   })
 
   it('exports the whole library with --all', async () => {

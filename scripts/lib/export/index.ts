@@ -2,7 +2,7 @@
 // atomically (a reader never sees half a .docx), one browser prints every PDF of the run.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Library } from '../model/library.ts'
 import type { Plan } from '../model/plan.ts'
 import { writeFileAtomic } from '../fs/atomic.ts'
@@ -81,11 +81,13 @@ export async function exportPlans(run: ExportRun): Promise<ExportSummary> {
   try {
     const results = await pool(run.plans, wantPdf ? Math.max(1, run.concurrency ?? 2) : 1, async (plan) => {
       const doc = officialDocument(plan, run.library, run.options)
-      const result: ExportedPlan = { id: doc.id, path: plan.path, files: [], warnings: doc.warnings, errors: [] }
+      // A plan whose id is missing or malformed is still exported, named after its file.
+      const id = /^[a-z0-9][a-z0-9-]*$/.test(doc.id) ? doc.id : basename(plan.path).replace(/\.md$/i, '').replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'plan'
+      const result: ExportedPlan = { id, path: plan.path, files: [], warnings: doc.warnings, errors: [] }
       for (const format of run.formats) {
         try {
           const bytes = format === 'docx' ? await writeDocx(doc) : await printCached(printer!, printHtml(doc), run.pdfCache)
-          const file = run.target ? run.target(doc.id, format) : join(run.outDir, fileName(doc.id, format))
+          const file = run.target ? run.target(id, format) : join(run.outDir, fileName(id, format))
           mkdirSync(dirname(file), { recursive: true })
           writeFileAtomic(file, bytes)
           result.files.push({ format, file, bytes: bytes.length })
