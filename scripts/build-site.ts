@@ -106,6 +106,7 @@ async function main(): Promise<void> {
 }
 
 type Model = import('./lib/site/model.ts').SiteModel
+const PDF_DEFAULT_LIMIT = 200
 type Format = import('./lib/export/index.ts').ExportFormat
 
 /** Which official-document formats the plan pages offer: library.yaml export.site/formats, EXPORT=0, Chromium present. */
@@ -117,6 +118,12 @@ async function chooseDownloads(model: Model): Promise<Format[]> {
   if (off(process.env.EXPORT) || settings.site === 'off' || (settings.site === 'internal' && model.options.public)) return []
   let formats = settings.formats
   if (off(process.env.EXPORT_PDF)) formats = formats.filter((f) => f !== 'pdf')
+  // Chromium prints a plan in about a second on a quiet machine: a large library's first build would take many
+  // minutes, so above this size PDFs are built only when library.yaml asks for them (export.formats).
+  if (formats.includes('pdf') && !settings.formatsChosen && model.plans.length > PDF_DEFAULT_LIMIT) {
+    console.warn(`  注意 notice: ${model.plans.length} 份预案，超过 ${PDF_DEFAULT_LIMIT} 份时构建默认不打印 PDF（.docx 照常生成）；需要时在 library.yaml 写 export.formats: [docx, pdf] / more than ${PDF_DEFAULT_LIMIT} plans: no PDF downloads unless library.yaml sets export.formats`)
+    formats = formats.filter((f) => f !== 'pdf')
+  }
   if (formats.includes('pdf') && !findChromium()) {
     console.warn('  注意 notice: 找不到 Chromium，本次不生成 PDF 下载（.docx 照常生成）；安装 chromium 和 fonts-noto-cjk 或设置 CHROMIUM_PATH / Chromium not found: no PDF downloads this time (.docx still built)')
     formats = formats.filter((f) => f !== 'pdf')

@@ -19,6 +19,8 @@ export interface ExportSettings {
   formats: ExportFormat[]
   appendices: boolean
   notice: NoticeSettings
+  /** library.yaml names the formats itself (not the default). */
+  formatsChosen: boolean
 }
 
 /** library.yaml's `export` with its defaults (the schema's). */
@@ -29,6 +31,7 @@ export function exportSettings(library: Library): ExportSettings {
     formats: (raw.formats ?? ['docx', 'pdf']).filter((f): f is ExportFormat => EXPORT_FORMATS.includes(f)),
     appendices: raw.appendices ?? true,
     notice: raw.notice ?? {},
+    formatsChosen: raw.formats !== undefined,
   }
 }
 
