@@ -107,15 +107,16 @@ async function main(): Promise<void> {
 
 type Model = import('./lib/site/model.ts').SiteModel
 const PDF_DEFAULT_LIMIT = 200
-type Format = import('./lib/export/index.ts').ExportFormat
+type Format = import('./lib/export/settings.ts').ExportFormat
 
 /** Which official-document formats the plan pages offer: library.yaml export.site/formats, EXPORT=0, Chromium present. */
 async function chooseDownloads(model: Model): Promise<Format[]> {
-  const { exportSettings } = await import('./lib/export/index.ts')
+  const off = (v: string | undefined) => v === '0' || v === 'false'
+  if (off(process.env.EXPORT)) return []
+  const { exportSettings } = await import('./lib/export/settings.ts')
   const { findChromium } = await import('./lib/export/pdf.ts')
   const settings = exportSettings(model.library)
-  const off = (v: string | undefined) => v === '0' || v === 'false'
-  if (off(process.env.EXPORT) || settings.site === 'off' || (settings.site === 'internal' && model.options.public)) return []
+  if (settings.site === 'off' || (settings.site === 'internal' && model.options.public)) return []
   let formats = settings.formats
   if (off(process.env.EXPORT_PDF)) formats = formats.filter((f) => f !== 'pdf')
   // Chromium prints a plan in about a second on a quiet machine: a large library's first build would take many

@@ -6,34 +6,13 @@ import { basename, dirname, join } from 'node:path'
 import type { Library } from '../model/library.ts'
 import type { Plan } from '../model/plan.ts'
 import { writeFileAtomic } from '../fs/atomic.ts'
-import { officialDocument, type ExportOptions, type ExportWarning, type NoticeSettings } from './model.ts'
+import { officialDocument, type ExportOptions, type ExportWarning } from './model.ts'
+import type { ExportFormat } from './settings.ts'
 import { writeDocx } from './docx.ts'
 import { printHtml } from './html.ts'
 import { openPrinter, pool, type PdfPrinter } from './pdf.ts'
 
-export type ExportFormat = 'docx' | 'pdf'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf']
-
-export interface ExportSettings {
-  site: 'all' | 'internal' | 'off'
-  formats: ExportFormat[]
-  appendices: boolean
-  notice: NoticeSettings
-  /** library.yaml names the formats itself (not the default). */
-  formatsChosen: boolean
-}
-
-/** library.yaml's `export` with its defaults (the schema's). */
-export function exportSettings(library: Library): ExportSettings {
-  const raw = ((library.settings as unknown as Record<string, unknown>).export ?? {}) as Partial<ExportSettings>
-  return {
-    site: raw.site ?? 'all',
-    formats: (raw.formats ?? ['docx', 'pdf']).filter((f): f is ExportFormat => EXPORT_FORMATS.includes(f)),
-    appendices: raw.appendices ?? true,
-    notice: raw.notice ?? {},
-    formatsChosen: raw.formats !== undefined,
-  }
-}
+export { EXPORT_FORMATS, exportSettings, type ExportFormat, type ExportSettings } from './settings.ts'
 
 export interface ExportedPlan {
   id: string
