@@ -3,6 +3,7 @@
 //   LIBRARY (default plans/)  OUT_DIR (default dist/)  BASE (default library.yaml site.base or /)
 //   PUBLIC=1 or --public      only public plans, no contacts (library.yaml site.public is the default)
 //   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
+//   EXPORT=0                  no .docx/PDF downloads (library.yaml export.site is the default); EXPORT_PDF=0: no PDF
 // The library is loaded and linted once here (findings are shown on the site; lint errors do not stop
 // the build), then Astro renders the pages in this same process and Pagefind indexes the output.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
   console.log(`预案库 library: ${library}`)
   console.log(`  ${model.plans.length} 份预案 plans${model.options.public ? '（公开版 public build）' : ''}, ${model.drills.length} 次演练 drills, ${errors} 个错误 errors, ${warnings} 个警告 warnings${model.unreadable.length ? `, ${model.unreadable.length} 个无法读取的文件 unreadable files` : ''}`)
   for (const e of model.internalErrors) console.error(`  内部错误 internal error in rule ${e.ruleId}: ${e.message.split('\n')[0]}`)
+  const downloads = await chooseDownloads(model)
+  model.downloads = downloads
   const loaded = performance.now()
 
   rmSync(outDir, { recursive: true, force: true })
@@ -100,11 +103,69 @@ async function main(): Promise<void> {
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
   if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   await pagefind.close()
+  const indexed = performance.now()
+  if (downloads.length) await buildDownloads(model, downloads, outDir)
+  // After the downloads: the service worker's build id hashes every file it may cache.
   stampServiceWorker(outDir)
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
-  console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(done - rendered)} s)`)
+  console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+}
+
+type Model = import('./lib/site/model.ts').SiteModel
+const PDF_DEFAULT_LIMIT = 200
+type Format = import('./lib/export/settings.ts').ExportFormat
+
+/** Which official-document formats the plan pages offer: library.yaml export.site/formats, EXPORT=0, Chromium present. */
+async function chooseDownloads(model: Model): Promise<Format[]> {
+  const off = (v: string | undefined) => v === '0' || v === 'false'
+  if (off(process.env.EXPORT)) return []
+  const { exportSettings } = await import('./lib/export/settings.ts')
+  const { findChromium } = await import('./lib/export/pdf.ts')
+  const settings = exportSettings(model.library)
+  if (settings.site === 'off' || (settings.site === 'internal' && model.options.public)) return []
+  let formats = settings.formats
+  if (off(process.env.EXPORT_PDF)) formats = formats.filter((f) => f !== 'pdf')
+  // Chromium prints a plan in about a second on a quiet machine: a large library's first build would take many
+  // minutes, so above this size PDFs are built only when library.yaml asks for them (export.formats).
+  if (formats.includes('pdf') && !settings.formatsChosen && model.plans.length > PDF_DEFAULT_LIMIT) {
+    console.warn(`  注意 notice: ${model.plans.length} 份预案，超过 ${PDF_DEFAULT_LIMIT} 份时构建默认不打印 PDF（.docx 照常生成）；需要时在 library.yaml 写 export.formats: [docx, pdf] / more than ${PDF_DEFAULT_LIMIT} plans: no PDF downloads unless library.yaml sets export.formats`)
+    formats = formats.filter((f) => f !== 'pdf')
+  }
+  if (formats.includes('pdf') && !findChromium()) {
+    console.warn('  注意 notice: 找不到 Chromium，本次不生成 PDF 下载（.docx 照常生成）；安装 chromium 和 fonts-noto-cjk 或设置 CHROMIUM_PATH / Chromium not found: no PDF downloads this time (.docx still built)')
+    formats = formats.filter((f) => f !== 'pdf')
+  }
+  return formats
+}
+
+/** Every shown plan as .docx/PDF beside its page; a public build prints no contacts. */
+async function buildDownloads(model: Model, formats: Format[], outDir: string): Promise<void> {
+  const { exportPlans, exportSettings, fileName } = await import('./lib/export/index.ts')
+  const { findChromium } = await import('./lib/export/pdf.ts')
+  const settings = exportSettings(model.library)
+  const plans = model.plans.map((p) => model.library.planById.get(p.id)).filter((p) => p !== undefined)
+  let failed = 0
+  const summary = await exportPlans({
+    plans,
+    library: model.library,
+    formats,
+    outDir,
+    chromium: formats.includes('pdf') ? findChromium() : undefined,
+    concurrency: Number(process.env.EXPORT_CONCURRENCY) || 2,
+    target: (id, format) => join(outDir, 'plans', id, fileName(id, format)),
+    pdfCache: process.env.EXPORT_CACHE === '0' ? undefined : join(ROOT, 'node_modules', '.cache', 'yuanku-pdf'),
+    options: { public: model.options.public, appendices: settings.appendices, noticeSettings: settings.notice },
+    onPlan(result) {
+      for (const e of result.errors) {
+        failed++
+        console.error(`  ${result.path}: ${e.format} 未能生成 not built: ${e.message}`)
+      }
+    },
+  })
+  const files = summary.results.reduce((n, r) => n + r.files.length, 0)
+  console.log(`  公文下载 downloads: ${files} 个文件 files (${formats.join(', ')})${failed ? `, ${failed} 个失败 failed` : ''}`)
 }
 
 /**

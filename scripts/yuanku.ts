@@ -17,6 +17,7 @@ const HELP = `yuanku — 预案库 contingency-plan library tool
   coverage            覆盖矩阵：行政区 × 事件种类 / jurisdiction × hazard coverage matrix
   new                 按模板新建预案 / scaffold a new plan
   drill score|add     演练记录评分、收录 / score or add a drill record
+  export <预案…>      导出 GB/T 9704 版式公文（.docx、PDF）/ export plans as official documents (.docx, PDF)
   import 文件…        从 Word、PDF、文本导入预案 / import plans from Word, PDF and text
   hook install|uninstall  安装或删除 Git pre-commit 钩子 / install or remove the Git pre-commit hook
   init [目录]          新建预案库（目录结构、单位名录、CI 示例）/ start a library (layout, registry, CI examples)
@@ -34,6 +35,7 @@ const commands: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./cli/coverage.ts')).runCoverage,
   new: async () => (await import('./cli/new.ts')).runNew,
   drill: async () => (await import('./cli/drill.ts')).runDrill,
+  export: async () => (await import('./cli/export.ts')).runExport,
   hook: async () => (await import('./cli/hook.ts')).runHook,
   import: async () => (await import('./cli/import.ts')).runImport,
   init: async () => (await import('./cli/init.ts')).runInit,

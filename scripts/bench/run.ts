@@ -1,6 +1,7 @@
 // `npm run bench`: generates synthetic libraries of 1,000 and 10,000 plans and measures, as whole processes,
 // yuanku lint (cold, warm, warm with one plan changed), markdownlint-cli2 over the same files (the ecosystem
-// baseline), the site build and a bare Astro build of the same number of plain Markdown pages.
+// baseline), the site build (pages and search index; the .docx/PDF downloads are measured by
+// `npm run bench:export`) and a bare Astro build of the same number of plain Markdown pages.
 // The generated libraries look like real ones (lists, tables, bold labels, links; about 4 findings per plan
 // on a first lint, --findings N to change it); the earlier plain-paragraph corpus is kept as a labelled row.
 // Options: --sizes 1000,10000  --runs 3  --findings 4  --heavy (also ~15 findings per plan)  --no-plain
@@ -142,7 +143,7 @@ for (const size of sizes) {
 
   if (!values['no-site'] && (size <= 1000 || values.full) && existsSync(join(ROOT, 'scripts/build-site.ts'))) {
     const out = join(work, `site-${size}`)
-    const site = await repeat('site build (all pages + search index)', size, () => rmSync(out, { recursive: true, force: true }), NODE, [join(ROOT, 'scripts/build-site.ts')], { LIBRARY: lib, OUT_DIR: out, BASE: '/' }, Math.min(runs, 2))
+    const site = await repeat('site build (all pages + search index)', size, () => rmSync(out, { recursive: true, force: true }), NODE, [join(ROOT, 'scripts/build-site.ts')], { LIBRARY: lib, OUT_DIR: out, BASE: '/', EXPORT: '0' }, Math.min(runs, 2))
     const bare = join(work, `bare-${size}`)
     bareAstroProject(bare, size)
     const baseline = await repeat('bare Astro build, same page count (baseline)', size, () => rmSync(join(bare, 'dist'), { recursive: true, force: true }), NODE, [ASTRO, 'build', '--root', bare, '--silent'], {}, Math.min(runs, 2))

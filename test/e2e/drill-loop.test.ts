@@ -116,5 +116,5 @@ describe.skipIf(!hasBrowser)('a drill from an empty browser back into the librar
       await rebuilt.close()
     }
     expect(w.requests.filter((r) => !/^http:\/\/127\.0\.0\.1:\d+\//.test(r) && !/^(data|blob):/.test(r))).toEqual([])
-  }, 300_000)
+  })
 })

@@ -33,6 +33,8 @@ export interface BuildOptions {
   today?: string
   /** Extra environment for the build (e.g. SW_MAX_ENTRIES). */
   env?: Record<string, string>
+  /** Build the .docx/PDF downloads too (slow: Chromium prints every plan); off for the other browser tests. */
+  downloads?: boolean
 }
 
 export interface BuiltSite {
@@ -105,7 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
         [join(ROOT, 'scripts/build-site.ts'), ...(full.public ? ['--public'] : [])],
         {
           cwd: ROOT,
-          env: { ...process.env, ...full.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0' },
+          env: { ...process.env, ...full.env, LIBRARY: resolvePath(ROOT, full.library), OUT_DIR: dir, BASE: base, TODAY: full.today, PUBLIC: full.public ? '1' : '0', EXPORT: full.downloads ? '1' : '0' },
           maxBuffer: 64 << 20,
           timeout: 280_000,
         },

@@ -109,6 +109,10 @@ export type PlanFrontmatter = {
    */
   status: 'draft' | 'review' | 'approved' | 'published' | 'superseded' | 'retired'
   /**
+   * 印发文件的发文字号，如 示府办发〔2024〕12号；导出公文时用于印发通知页。 / The issuing document's number, e.g. 示府办发〔2024〕12号; printed on the issuing notice of an exported document.
+   */
+  doc_number?: string
+  /**
    * 版本说明，如“2024版”。 / Free-text version, e.g. 2024版.
    */
   version: string
@@ -549,6 +553,41 @@ export interface LibraryFile {
      * true 时只发布 public 预案且不含联系方式；PUBLIC=1 或 --public 优先。 / Publish only public plans and no contacts.
      */
     public?: boolean
+  }
+  /**
+   * yuanku export 和站点下载的 .docx/PDF（GB/T 9704-2012 版式）。 / The .docx and PDF files of yuanku export and of the site's download links (GB/T 9704-2012 layout).
+   */
+  export?: {
+    /**
+     * all：内部版和公开版都生成下载文件；internal：仅内部版；off：不生成。环境变量 EXPORT=0 可临时关闭。 / all: internal and public builds offer downloads; internal: internal builds only; off: none. EXPORT=0 turns them off for one build.
+     */
+    site?: 'all' | 'internal' | 'off'
+    /**
+     * 站点构建时生成的格式。 / Formats built with the site.
+     */
+    formats?: ('docx' | 'pdf')[]
+    /**
+     * 把职责任务清单、响应分级和联系方式（公开版除外）作为附件表格。 / Print units and duties, response levels and contacts (never in a public build) as annex tables.
+     */
+    appendices?: boolean
+    /**
+     * 预案有 doc_number（发文字号）时，在正文前加印发通知页。 / A front page issuing the plan, for plans with a doc_number.
+     */
+    notice?: {
+      enabled?: boolean
+      /**
+       * 默认为预案 issuer 单位的名称。 / Defaults to the name of the plan's issuer.
+       */
+      office?: string
+      /**
+       * 如“各县（区）人民政府，市政府各部门：”。 / e.g. 各县（区）人民政府，市政府各部门：
+       */
+      recipients?: string
+      /**
+       * {title} 代入预案名称，{office} 代入发文机关，{number} 代入发文字号；空行分段。 / {title}, {office} and {number} are filled in; blank lines separate paragraphs.
+       */
+      text?: string
+    }
   }
 }
 export interface Section {

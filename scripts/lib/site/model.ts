@@ -88,6 +88,8 @@ export interface SiteModel {
   /** Unit ids that get a page. */
   unitIds: string[]
   builtAt: string
+  /** Formats offered for download on every plan page (files built after the pages: plans/<id>/<id>.<format>). */
+  downloads?: ('docx' | 'pdf')[]
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
