@@ -65,7 +65,9 @@ function encodeGbk(text: string): Uint8Array {
 describe('Word documents', () => {
   it('heading styles: the title, 一、/（一） levels, a table of teams and the annex', async () => {
     const c = await convert(await styledDocx(), '西山县防汛抗旱应急预案.docx')
-    expect(headings(c.markdown)).toEqual([...EXPECTED_HEADINGS, '## 附件：1. 西山县防汛抗旱指挥部成员名单'])
+    expect(headings(c.markdown)).toEqual(EXPECTED_HEADINGS)
+    // The list of annexes after the body (附件：1. …) stays a paragraph, as GB/T 9704 writes it.
+    expect(body(c.markdown).endsWith('附件：1. 西山县防汛抗旱指挥部成员名单')).toBe(true)
     expect(body(c.markdown)).toContain('| 队伍      | 人数 | 驻地  |\n| ------- | -- | --- |\n| 县消防救援大队 | 45 | 城关镇 |\n| 县防汛抢险队  | 60 | 青石镇 |')
     const fm = frontmatter(c.markdown)
     expect(fm).toMatchObject({
@@ -234,7 +236,7 @@ describe('yuanku import (CLI)', () => {
     expect(result.code).toBe(1)
     expect(readdirSync(join(dir, 'lib/imported')).sort()).toEqual(['xishan-xian-flood-2.md', 'xishan-xian-flood.md'])
     const out: string = result.stdout
-    expect(out).toContain('✔ in/a-styled.docx → lib/imported/xishan-xian-flood.md（docx，14 个标题）')
+    expect(out).toContain('✔ in/a-styled.docx → lib/imported/xishan-xian-flood.md（docx，13 个标题）')
     expect(out).toContain('✖ in/c-broken.docx\n    文件已损坏或不是 .docx 文档（不是有效的 ZIP 包）')
     expect(out).toContain('✖ in/d-old.wps\n    不支持 WPS 文字格式（.wps）')
     expect(out).toContain('✖ in/e-huge.docx\n    文件过大（200 MB，上限 50 MB）')
@@ -272,5 +274,34 @@ describe('yuanku import (CLI)', () => {
     expect(jurisdiction.code).toBe(2)
     expect(jurisdiction.stderr).toContain('units.yaml 中没有“nowhere”')
   }, 60_000)
+})
+
+describe('round trip: a plan of the example library exported as .docx, then imported', () => {
+  it('keeps every heading at its level, the owner, type, hazards, lead and responsible units', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuanku-roundtrip-'))
+    try {
+      const exported = await run(process.execPath, [YUANKU, 'export', 'shi-fangxun', '--format', 'docx', '--out', dir, '--library', join(ROOT, 'plans')], { cwd: ROOT })
+      expect(exported.stdout).toContain('shi-fangxun.docx')
+      const original = readFileSync(join(ROOT, 'plans/city/special/shi-fangxun.md'), 'utf8')
+      const c = await convert(readFileSync(join(dir, 'shi-fangxun.docx')), 'shi-fangxun.docx')
+      const imported = headings(c.markdown)
+      const before = headings(original)
+      // The body's outline comes back unchanged; the export's annexes (职责任务清单…) follow it.
+      expect(imported.slice(0, before.length)).toEqual(before)
+      expect(imported.slice(before.length)).toEqual(['## 附件1 职责任务清单', '## 附件2 响应分级、启动条件和指挥', '## 附件3 应急联络方式'])
+      const fm = frontmatter(c.markdown)
+      const was = frontmatter(original)
+      expect({ title: fm.title, type: fm.type, jurisdiction: fm.jurisdiction, hazards: fm.hazards, lead_unit: fm.lead_unit }).toEqual({
+        title: was.title,
+        type: was.type,
+        jurisdiction: was.jurisdiction,
+        hazards: was.hazards,
+        lead_unit: was.lead_unit,
+      })
+      expect(fm.units.map((u: { unit: string }) => u.unit).sort()).toEqual(was.units.map((u: { unit: string }) => u.unit).sort())
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
 

@@ -7,7 +7,7 @@ import type { PlanType } from '../model/plan.ts'
 import type { Unit } from '../model/units.ts'
 import { categoriesOf, defaultId, guessIssuer, guessLead, guessParent, isEnterpriseType } from '../scaffold.ts'
 import { closest } from '../text/closest.ts'
-import { readLabel } from './labels.ts'
+import { BULLET, readLabel } from './labels.ts'
 import { readDate, type Structured } from './structure.ts'
 
 export type Confidence = 'high' | 'medium' | 'low'
@@ -144,7 +144,7 @@ function draftUnits(all: Section[], library: Library, jurisdiction?: string): { 
     }
   }
   for (const line of lines) {
-    const m = line.replace(/^[（(]?\d{1,2}[)）.．、]?\s*/, '').match(DUTY_LINE)
+    const m = line.replace(BULLET, '').replace(/^[（(]?\d{1,2}[)）.．、]?\s*/, '').match(DUTY_LINE)
     if (!m) continue
     const names = m[1].split(/[、和与及]/).map((n) => n.trim()).filter(Boolean)
     const duties = m[2].split(/[；;。]\s*/).map((d) => d.trim()).filter((d) => d.length >= 4)

@@ -22,13 +22,44 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => number][] = [
   [/^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\s　]*/, () => 0],
 ]
 
-export function readLabel(text: string): Label | undefined {
+/** Chapters numbered "1 总则", "2 组织指挥体系" (the GB/T 1.1 style): then 1.1 is a section, 1.1.1 a subsection. */
+const ARABIC_CHAPTER = /^(\d{1,2})[\s　]+(?=\p{Script=Han})/u
+
+export interface LabelOptions {
+  /** The document numbers its chapters 1, 2, 3 (no 一、): dotted labels sit one level higher. */
+  arabicChapters?: boolean
+}
+
+export function readLabel(text: string, options: LabelOptions = {}): Label | undefined {
+  if (options.arabicChapters) {
+    const chapter = text.match(ARABIC_CHAPTER)
+    if (chapter && text.length <= 24) return { text: chapter[1], depth: 2, rest: text.slice(chapter[0].length) }
+  }
   for (const [re, depth] of PATTERNS) {
     const m = text.match(re)
-    if (m && m[0].length < text.length) return { text: m[1], depth: depth(m), rest: text.slice(m[0].length) }
+    if (m && m[0].length < text.length) {
+      const d = depth(m)
+      const dotted = /[.．]\d/.test(m[1])
+      return { text: m[1], depth: options.arabicChapters && dotted ? Math.max(3, d - 1) : d, rest: text.slice(m[0].length) }
+    }
   }
   return undefined
 }
+
+/** True when the chapters are numbered 1, 2, 3 rather than 一、二、三 or 第一章. */
+export function usesArabicChapters(lines: string[]): boolean {
+  let arabic = 0
+  let chinese = 0
+  for (const line of lines) {
+    if (line.length > 24) continue
+    if (ARABIC_CHAPTER.test(line)) arabic++
+    else if (/^(第[一二三四五六七八九十]+章|[一二三四五六七八九十]+、)/.test(line)) chinese++
+  }
+  return arabic >= 3 && chinese === 0
+}
+
+/** Bullets typed by hand or drawn by an exported list ("• ", "● ", "- ", "· "). */
+export const BULLET = /^[•●▪◆◇○·\-–][\s　]+/
 
 /** 附件, 附件1, 附件一, 附件：1. … start an annex. */
 export const ANNEX = /^附[件录][\s　]*([0-9一二三四五六七八九十]*)[\s　]*[：:]?[\s　]*(.*)$/

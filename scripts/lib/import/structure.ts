@@ -3,7 +3,7 @@
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { heading, paragraph } from './blocks.ts'
-import { ANNEX, readLabel } from './labels.ts'
+import { ANNEX, BULLET, readLabel, usesArabicChapters, type LabelOptions } from './labels.ts'
 import { isPageNumber } from './page-furniture.ts'
 import { parseChineseNumber, parseChineseYear } from './numerals.ts'
 
@@ -130,6 +130,7 @@ const asDepth = (n: number) => Math.min(6, Math.max(2, n)) as 2 | 3 | 4 | 5 | 6
 
 /** Paragraphs labelled 一、（一）1. become headings; （1）① become list items; 附件 start annexes. */
 function levels(blocks: RootContent[]): RootContent[] {
+  const options: LabelOptions = { arabicChapters: usesArabicChapters(blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map(textOf)) }
   const out: RootContent[] = []
   let list: List | undefined
   const closeList = () => {
@@ -140,9 +141,27 @@ function levels(blocks: RootContent[]): RootContent[] {
     const block = blocks[i]
     const text = textOf(block)
     if (block.type === 'paragraph' && isPageNumber(text)) continue
+    const annexLabel = text.length <= 40 ? text.match(ANNEX) : null
+    // "附件：1. 职责任务清单" followed by "2. …": the list of annexes after the body (GB/T 9704), not headings.
+    if (annexLabel && /^\d+[.．、]/.test(annexLabel[2])) {
+      closeList()
+      const entries = [annexLabel[2]]
+      while (blocks[i + 1] && /^\d+[.．、]\s*\S/.test(textOf(blocks[i + 1])) && textOf(blocks[i + 1]).length <= 40) entries.push(textOf(blocks[++i]))
+      out.push(paragraph(`附件：${entries.join('；')}`))
+      continue
+    }
+    if ((block.type === 'heading' || block.type === 'paragraph') && annexLabel && !annexLabel[2] && !/[。；]/.test(text)) {
+      // "附件1" on its own line with the annex title as the next line (a heading or a short paragraph).
+      closeList()
+      const next = blocks[i + 1]
+      const title = next && (next.type === 'heading' || next.type === 'paragraph') && textOf(next).length <= 40 && !ANNEX.test(textOf(next)) ? textOf(next) : ''
+      if (title) i++
+      out.push(heading(2, title ? `${text} ${title}` : text))
+      continue
+    }
     if (block.type === 'heading') {
       closeList()
-      const label = readLabel(text)
+      const label = readLabel(text, options)
       const depth = label && label.depth > 0 ? label.depth : block.depth + 1
       out.push({ ...block, depth: asDepth(depth) } as Heading)
       continue
@@ -170,7 +189,14 @@ function levels(blocks: RootContent[]): RootContent[] {
       out.push(heading(2, name))
       continue
     }
-    const label = readLabel(text)
+    if (BULLET.test(text)) {
+      // A bullet typed as text (or left by an exported list): a list item without the bullet.
+      const item: ListItem = { type: 'listItem', spread: false, children: [paragraph(text.replace(BULLET, ''))] }
+      list ??= { type: 'list', ordered: false, spread: false, children: [] }
+      list.children.push(item)
+      continue
+    }
+    const label = readLabel(text, options)
     if (!label) {
       closeList()
       out.push(block)
