@@ -33,7 +33,7 @@ describe('generated files are up to date', () => {
 
 describe('rule docs say what they do not report', () => {
   // Rules whose exemptions are documented by the branches that change them.
-  const ELSEWHERE = new Set(['unknown-unit', 'dissolved-unit', 'repealed-basis', 'unit-not-declared'])
+  const ELSEWHERE = new Set<string>()
   it('every rule has a zh and en "not reported" part', () => {
     const missing = rules.filter((r) => !ELSEWHERE.has(r.id) && !(r.docs.notReported?.zh && r.docs.notReported.en)).map((r) => r.id)
     expect(missing).toEqual([])

@@ -55,8 +55,12 @@ export default defineRule({
       en: 'After the 2018 reorganisation units such as the work-safety bureau were merged into others; a plan that still names them assigns work to nobody, and its contacts answer no phone. A change of units or duties is a statutory revision trigger (Measures for the Management of Emergency Plans, 国办发〔2013〕101号 art. 25, kept by 国办发〔2024〕5号).',
     },
     fix: {
-      zh: '把前言中的单位编号（issuer、lead_unit、units、contacts）改为 units.yaml 中的 replaced_by（yuanku lint --fix 可自动修改），并修改正文和联系方式中的旧名称。不报告的情形：讲历史的文字——标题为修订说明、修订情况、修订记录、编制说明、沿革等的章节（也包括写成独立一段的“（五）修订情况”式标题，以及以“（一）修订说明：”“（一）修订情况。”开头的段落）；标明为旧机构的名称（原市安监局、原来的林业局）；叙述其去向的文字（市安监局撤销、市林业局的森林防火职责划入……、机构改革后……、2016年由市安监局印发……）；几个单位共用、按预案所属行政区无法确定的别名（见 unit-not-declared）。同一单位在其他地方被安排当前工作，仍然报告。',
-      en: 'Replace the id (issuer, lead_unit, units, contacts) with its replaced_by from units.yaml (yuanku lint --fix does it) and reword the text and contacts. Not reported: text that tells history, i.e. sections titled 修订说明, 修订情况, 修订记录, 编制说明, 沿革 and the like (also a title written as its own paragraph, e.g. "（五）修订情况", and a paragraph opening with "（一）修订说明：" or "（一）修订情况。"); names marked as former (原市安监局, 原来的林业局); text narrating their fate (市安监局撤销, 市林业局的森林防火职责划入…, 机构改革后…, 2016年由市安监局印发…); aliases several units share that the plan\'s jurisdiction cannot resolve (see unit-not-declared). The same unit given current work elsewhere is still reported.',
+      zh: '把前言中的单位编号（issuer、lead_unit、units、contacts）改为 units.yaml 中的 replaced_by（yuanku lint --fix 可自动修改），并修改正文和联系方式中的旧名称。',
+      en: 'Replace the id (issuer, lead_unit, units, contacts) with its replaced_by from units.yaml (yuanku lint --fix does it) and reword the text and contacts.',
+    },
+    notReported: {
+      zh: '讲历史的文字——标题为修订说明、修订情况、修订记录、编制说明、沿革等的章节（也包括写成独立一段的“（五）修订情况”式标题，以及以“（一）修订说明：”“（一）修订情况。”开头的段落）；标明为旧机构的名称（原市安监局、原来的林业局）；叙述其去向的文字（市安监局撤销、市林业局的森林防火职责划入……、机构改革后……、2016年由市安监局印发……）；几个单位共用、按预案所属行政区无法确定的别名（见 unit-not-declared）。同一单位在其他地方被安排当前工作，仍然报告。',
+      en: 'Text that tells history, i.e. sections titled 修订说明, 修订情况, 修订记录, 编制说明, 沿革 and the like (also a title written as its own paragraph, e.g. "（五）修订情况", and a paragraph opening with "（一）修订说明：" or "（一）修订情况。"); names marked as former (原市安监局, 原来的林业局); text narrating their fate (市安监局撤销, 市林业局的森林防火职责划入…, 机构改革后…, 2016年由市安监局印发…); aliases several units share that the plan\'s jurisdiction cannot resolve (see unit-not-declared). The same unit given current work elsewhere is still reported.',
     },
     bad: 'units:\n  - unit: shi-anjian   # 示例市安全生产监督管理局，2019 年撤销\n    role: member\n---\n（二）市安监局负责督促企业落实重大危险源管控措施。',
     good: 'units:\n  - unit: shi-yingji\n    role: member\n---\n（二）市应急管理局负责督促企业落实重大危险源管控措施。\n\n（一）修订情况\n\n本预案2016年版由原市安监局牵头编制。',

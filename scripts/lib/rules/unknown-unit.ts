@@ -120,8 +120,12 @@ export default defineRule({
       en: 'Plans point at the jurisdictions and units of units.yaml by id; an unregistered id has no level or parent, so linkage, coverage and responsibility checks cannot see it. The law requires plans to name who is responsible (Emergency Response Law art. 28).',
     },
     fix: {
-      zh: '改为 units.yaml 中已登记的编号（消息会给出最接近的编号：先在预案所属行政区的单位中找，再依次到上级行政区，最后是全部单位；写成名称的，几个单位同名时取本行政区的那个，只有能确定唯一单位时 --fix 才替换），或先在 units.yaml 中登记该单位。不报告的情形：contacts 和演练记录的 organizer 写的是单位名称（不像编号）时不检查。',
-      en: 'Use an id registered in units.yaml (the message gives the closest one: among the units of the plan\'s own jurisdiction first, then of each jurisdiction above it, then all; a name several units share is read as the one of the plan\'s own jurisdiction, and --fix replaces a name only when it stands for exactly one unit), or register the unit first. Not reported: contacts and a drill record\'s organizer that hold a plain name (not shaped like an id).',
+      zh: '改为 units.yaml 中已登记的编号（消息会给出最接近的编号：先在预案所属行政区的单位中找，再依次到上级行政区，最后是全部单位；写成名称的，几个单位同名时取本行政区的那个，只有能确定唯一单位时 --fix 才替换），或先在 units.yaml 中登记该单位。',
+      en: 'Use an id registered in units.yaml (the message gives the closest one: among the units of the plan\'s own jurisdiction first, then of each jurisdiction above it, then all; a name several units share is read as the one of the plan\'s own jurisdiction, and --fix replaces a name only when it stands for exactly one unit), or register the unit first.',
+    },
+    notReported: {
+      zh: 'contacts 和演练记录的 organizer 写的是单位名称（不像编号）时不检查。',
+      en: 'Contacts and a drill record\'s organizer that hold a plain name (not shaped like an id).',
     },
     bad: 'units:\n  - unit: shi-liangshi   # 未登记\n    role: member\n    duties: [粮油储备调运]',
     good: '# units.yaml\n  - { id: shi-liangshi, name: 示例市粮食和物资储备局, kind: department, parent: shili-shi }\n\n# 预案前言\nunits:\n  - unit: shi-liangshi\n    role: member\n    duties: [粮油储备调运]',
