@@ -122,7 +122,7 @@ describe('bad input battery, part three', () => {
     const drillBefore = readFileSync(join(fixDir, 'drills/2026-05-12-score.md'), 'utf8')
     const r = run(['lint', '.', '--fix', '--today', '2026-11-01', '--no-cache'], fixDir)
     expect(r.stdout).toContain('units/twice.md：已修复 1 处\n  17:1  duplicate-unit')
-    expect(r.stdout).toContain('drills/2026-05-12-score.md:42:8  错误  记录的得分 90 与评估项重新计算的得分 75 不符（等级应为“合格”）  drill-score-mismatch')
+    expect(r.stdout).toContain('drills/2026-05-12-score.md:42:8  错误  演练得分不符  记录的得分 90 与评估项重新计算的得分 75 不符（等级应为“合格”）  drill-score-mismatch')
     expect(r.stdout).not.toContain('drills/2026-05-12-score.md：已修复')
     expect(r.stdout).toContain('drills/2026-05-12-score.md：演练记录是评估凭证，--fix 不修改（得分见 yuanku drill score --write，其余请手工修改）')
     expect(r.stdout).toMatch(/drills\/2026-05-12-score\.md:\d+:\d+  错误  .*示例市应急管理局.*unknown-unit/)
