@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { hasBrowser, launchBrowser, offsite, ROOT, watchedPage } from './support.ts'
 
-const PACKED = ['bin', 'scripts', 'site', 'schema', 'templates', 'editors', 'docs', 'astro.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'README.md']
+const PACKED = ['bin', 'scripts', 'site', 'schema', 'data', 'templates', 'editors', 'docs', 'astro.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'README.md']
 
 interface Run {
   code: number
@@ -94,7 +94,7 @@ describe('installed from an npm pack tarball into an office repository', { timeo
 
     const build = await run('npm', ['run', 'build', '--', '--base', '/xishan/'], repo, { TODAY: '2026-11-01' })
     expect(build.code, build.stderr).toBe(0)
-    expect(build.stdout).toContain(`站点已生成 site written to ${join(repo, 'dist')} (base /xishan/): 2 份预案入索引 plans indexed`)
+    expect(build.stdout).toMatch(new RegExp(`站点已生成 site written to ${join(repo, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(base /xishan/\\): \\d+ 个页面入索引 pages indexed`))
     expect(readdirSync(join(repo, 'dist'))).toContain('index.html')
 
     // The installed command itself (not through npx), so that stopping it stops the server.
@@ -153,7 +153,7 @@ describe('this repository as a template, with plans/ replaced', { timeout: 600_0
     expect(JSON.parse(lint.stdout).errorCount).toBe(0)
     const build = await run('npm', ['run', 'build', '--', '--base', '/qingshi/'], copy, { TODAY: '2026-11-01' })
     expect(build.code, build.stderr).toBe(0)
-    expect(build.stdout).toContain(`站点已生成 site written to ${join(copy, 'dist')} (base /qingshi/): 1 份预案入索引 plans indexed`)
+    expect(build.stdout).toMatch(new RegExp(`站点已生成 site written to ${join(copy, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(base /qingshi/\\): \\d+ 个页面入索引 pages indexed`))
 
     preview = spawn(process.execPath, ['bin/yuanku.js', 'preview', '--port', '0'], { cwd: copy })
     const url = await new Promise<string>((resolve, reject) => {
