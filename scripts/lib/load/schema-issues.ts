@@ -2,6 +2,13 @@ import type { ErrorObject } from 'ajv'
 import { rangeAt, type Frontmatter, type YamlPath } from './frontmatter.ts'
 import { closest } from '../text/closest.ts'
 
+/** A wrong value as the author wrote it: scalars as they are, lists and maps as compact JSON (never "[object Object]"). */
+function shown(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value)
+  const json = JSON.stringify(value) ?? String(value)
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json
+}
+
 /** A schema problem located in the file, before it is worded in a locale (see rules/schema.ts). */
 export interface SchemaIssue {
   messageId: string
@@ -73,7 +80,7 @@ function toIssue(error: ErrorObject, fm: Frontmatter): SchemaIssue {
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null).map(String)
-      const value = String(error.data)
+      const value = shown(error.data)
       const suggestion = closest(value, allowed)
       return {
         messageId: suggestion ? 'bad-enum-suggest' : 'bad-enum',
@@ -82,13 +89,13 @@ function toIssue(error: ErrorObject, fm: Frontmatter): SchemaIssue {
       }
     }
     case 'const':
-      return { messageId: 'bad-enum', data: { value: String(error.data), field, label, allowed: String(params.allowedValue), suggestion: '' }, ...at(path, 'value') }
+      return { messageId: 'bad-enum', data: { value: shown(error.data), field, label, allowed: String(params.allowedValue), suggestion: '' }, ...at(path, 'value') }
     case 'type':
       return { messageId: 'type', data: { field, label, type: String(params.type) }, ...at(path, 'value') }
     case 'format':
-      return { messageId: 'format-date', data: { field, value: String(error.data) }, ...at(path, 'value') }
+      return { messageId: 'format-date', data: { field, value: shown(error.data) }, ...at(path, 'value') }
     case 'pattern':
-      return { messageId: 'pattern', data: { field, value: String(error.data), pattern: String(params.pattern) }, ...at(path, 'value') }
+      return { messageId: 'pattern', data: { field, value: shown(error.data), pattern: String(params.pattern) }, ...at(path, 'value') }
     case 'minItems':
       return { messageId: 'min-items', data: { field, limit: Number(params.limit) }, ...at(path, 'value') }
     case 'maxItems':
@@ -103,7 +110,7 @@ function toIssue(error: ErrorObject, fm: Frontmatter): SchemaIssue {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { messageId: 'range', data: { field, value: String(error.data), comparison: String(params.comparison), limit: Number(params.limit) }, ...at(path, 'value') }
+      return { messageId: 'range', data: { field, value: shown(error.data), comparison: String(params.comparison), limit: Number(params.limit) }, ...at(path, 'value') }
     case 'oneOf':
       return { messageId: 'parent-one-of', data: { field }, ...at(path, 'value') }
     case 'propertyNames':
