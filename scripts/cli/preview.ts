@@ -1,7 +1,7 @@
 // `yuanku preview`: serves the built site on 127.0.0.1 under the base path it was built for, the way an
 // intranet web server would, so that links and the offline checklist behave as they will there.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXIT, UsageError } from './errors.ts'
@@ -38,6 +38,36 @@ export function detectBase(dir: string): string {
   if (!existsSync(home)) return '/'
   const match = /(?:href|src)="(\/[^"]*?)_astro\//.exec(readFileSync(home, 'utf8'))
   return match ? match[1] : '/'
+}
+
+/**
+ * Answers a request for `rel` (the path below the base) from a built site the way a plain web server does:
+ * folders redirect to their slash form and serve index.html, missing files get the site's 404 page, and no
+ * path leaves the folder. The preview command and the browser tests share it.
+ */
+export function sendSiteFile(res: ServerResponse, dir: string, relPath: string, request: { pathname: string; search: string; cacheControl: string }): void {
+  const rel = normalize(relPath)
+  if (rel.startsWith('..') || rel.includes(`${sep}..${sep}`)) {
+    res.writeHead(403).end()
+    return
+  }
+  let file = join(dir, rel)
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    if (!request.pathname.endsWith('/')) {
+      res.writeHead(301, { location: `${request.pathname}/${request.search}` }).end()
+      return
+    }
+    file = join(file, 'index.html')
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    const notFound = join(dir, '404.html')
+    res.writeHead(404, { 'content-type': TYPES['.html'] })
+    if (existsSync(notFound)) createReadStream(notFound).pipe(res)
+    else res.end('not found')
+    return
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': request.cacheControl })
+  createReadStream(file).pipe(res)
 }
 
 function normalBase(base: string): string {
@@ -83,28 +113,7 @@ export async function runPreview(argv: string[], cwd = process.cwd()): Promise<n
       else res.writeHead(404, { 'content-type': TYPES['.txt'] }).end(`不在站点路径 ${base} 下 / not under the base path ${base}`)
       return
     }
-    const rel = normalize(pathname.slice(base.length))
-    if (rel.startsWith('..') || rel.includes(`${sep}..${sep}`)) {
-      res.writeHead(403).end()
-      return
-    }
-    let file = join(dir, rel)
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${pathname}/${url.search}` }).end()
-        return
-      }
-      file = join(file, 'index.html')
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      const notFound = join(dir, '404.html')
-      res.writeHead(404, { 'content-type': TYPES['.html'] })
-      if (existsSync(notFound)) createReadStream(notFound).pipe(res)
-      else res.end('not found')
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
-    createReadStream(file).pipe(res)
+    sendSiteFile(res, dir, pathname.slice(base.length), { pathname, search: url.search, cacheControl: 'no-cache' })
   })
   await new Promise<void>((ok, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

@@ -3,12 +3,13 @@
 // by a tiny static server on 127.0.0.1 under a base path, driven by the system Chromium via playwright-core.
 import { createHash } from 'node:crypto'
 import { execFile } from 'node:child_process'
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, relative, resolve as resolvePath, sep } from 'node:path'
+import { join, relative, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { sendSiteFile } from '../../scripts/cli/preview.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const FIXTURES = join(ROOT, 'test/e2e/fixtures')
@@ -121,18 +122,6 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 export interface Served {
   /** Origin plus base, e.g. http://127.0.0.1:41234/yuan/ */
@@ -156,28 +145,7 @@ export async function serve(dir: string, base = E2E_BASE): Promise<Served> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not under base')
       return
     }
-    const rel = normalize(pathname.slice(base.length))
-    if (rel.startsWith('..') || rel.includes(`${sep}..${sep}`)) {
-      res.writeHead(403).end()
-      return
-    }
-    let file = join(dir, rel)
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${pathname}/` }).end()
-        return
-      }
-      file = join(file, 'index.html')
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      const notFound = join(dir, '404.html')
-      res.writeHead(404, { 'content-type': TYPES['.html'] })
-      if (existsSync(notFound)) createReadStream(notFound).pipe(res)
-      else res.end('not found')
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
-    createReadStream(file).pipe(res)
+    sendSiteFile(res, dir, pathname.slice(base.length), { pathname, search: '', cacheControl: 'no-store' })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
