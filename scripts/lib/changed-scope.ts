@@ -1,6 +1,6 @@
 // Which files `yuanku lint --changed` reports on: the changed files of the library, and every plan
-// one link away from a changed plan (PRODUCT §4: "only files changed in Git, plus everything that
-// links to them"), since a change on one end of a link can break the other end.
+// one link away from a changed plan (only files changed in Git, plus everything that links to them),
+// since a change on one end of a link can break the other end.
 import type { Library } from './model/library.ts'
 import type { Plan } from './model/plan.ts'
 import { SETTINGS_FILE, UNITS_FILE } from './load/library.ts'

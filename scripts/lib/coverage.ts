@@ -1,4 +1,5 @@
-// The coverage model (PRODUCT §4, DOMAIN §3): which jurisdiction has an in-force plan for which hazard.
+// The coverage model (横向到边: every main risk of a jurisdiction has an in-force plan): which jurisdiction has an
+// in-force plan for which hazard.
 // Shared by the coverage-gap rule, `yuanku coverage` and the site's coverage page, so all three agree.
 import type { Library } from './model/library.ts'
 import type { Plan } from './model/plan.ts'

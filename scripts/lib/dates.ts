@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD) for the lifecycle rules: review and drill intervals in
-// calendar months, filing deadlines in working days (DOMAIN.md §1: 备案 within 20 working days of issue).
+// calendar months, filing deadlines in working days (备案 within 20 working days of issue,
+// 《突发事件应急预案管理办法》国办发〔2024〕5号 art. 26).
 // Pure functions on strings; no time zones are involved because a date here is a civil day, not an instant.
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -1,4 +1,4 @@
-// The plan system (预案体系, DOMAIN.md §1): plan types, which may sit above which, administrative levels,
+// The plan system (预案体系, after chapter 2 of 《突发事件应急预案管理办法》国办发〔2024〕5号): plan types, which may sit above which, administrative levels,
 // and when a plan is in force. Shared by the linkage and coverage rules and `yuanku coverage`.
 import type { Locale } from './model/finding.ts'
 import type { Plan, PlanType } from './model/plan.ts'
@@ -40,7 +40,8 @@ export function levelName(level: string, locale: Locale | 'zh' = 'zh'): string {
 export const ENTERPRISE_TYPES: ReadonlySet<string> = new Set(['enterprise-comprehensive', 'enterprise-special', 'onsite'])
 
 /**
- * Plan types that may be a parent of each type (DOMAIN.md §1). Government plans hang from the overall
+ * Plan types that may be a parent of each type: Yuanku's reading of the plan types defined by 国办发〔2024〕5号
+ * and, for enterprises, 应急管理部令第2号 (docs/regulations.md#plan-system). Government plans hang from the overall
  * plan and its specials; a government plan never hangs from an enterprise plan. An enterprise's
  * comprehensive plan ties in with the government plans of its place (or its group's comprehensive plan);
  * its special plans and on-site procedures hang from its own plans. A small unit may have only on-site

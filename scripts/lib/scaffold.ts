@@ -23,7 +23,7 @@ export interface ScaffoldInput {
   today: string
 }
 
-/** What to write under each standard section (DOMAIN.md §2, GB/T 29639-2020); kept under 40 characters inside 【】. */
+/** What to write under each standard section (突发事件应对法 art. 28, GB/T 29639-2020); kept under 40 characters inside 【】. */
 const GUIDANCE: Record<string, string> = {
   总则: '编制目的、编制依据、适用范围和工作原则',
   组织指挥体系: '指挥机构组成、办公室设置和各成员单位职责',

@@ -1,4 +1,4 @@
-// Properties of the drill score (PRODUCT §5) that must hold for any checklist and any ratings.
+// Properties of the drill score that must hold for any checklist and any ratings.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { scoreDrill } from '../../scripts/lib/drill/score.ts'

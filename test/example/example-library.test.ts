@@ -54,7 +54,7 @@ describe('the example library', () => {
   const library = loadLibrary(PLANS)
   const result = lint(library, { today: TODAY, locale: 'zh-CN' })
 
-  it('is large enough to be realistic (PRODUCT §2, issue 2)', () => {
+  it('is large enough to be realistic (issue 2)', () => {
     const byType = (t: string) => library.plans.filter((p) => p.data.type === t).length
     expect(library.plans.length).toBeGreaterThanOrEqual(40)
     expect(library.units.units.length).toBeGreaterThanOrEqual(40)

@@ -1,5 +1,5 @@
 // Attributes at the end of a checklist item: `{分值=5 时限=30分钟 否决}` / `{points=5 within=30m critical}`
-// (PRODUCT §3.1). Chinese keys map to the English ones of schema/checklist-item.schema.json.
+// Chinese keys map to the English ones of schema/checklist-item.schema.json.
 
 export interface ItemAttributes {
   points?: number

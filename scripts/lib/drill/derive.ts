@@ -1,4 +1,4 @@
-// A plan's drill-evaluation checklist (PRODUCT §5): the plan's own evaluation section, or the library's
+// A plan's drill-evaluation checklist: the plan's own evaluation section, or the library's
 // template, plus items generated from the plan: each responsible unit's duties, each response-level
 // trigger, each concrete time limit in the response and 信息报告 sections.
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast'

@@ -1,4 +1,5 @@
-// Importing other evaluators' exports (PRODUCT §5) and merging them. Everything read here comes from
+// Importing other evaluators' exports and merging them, so that one drill scored by several evaluators
+// ends in one record. Everything read here comes from
 // outside (a file someone sent), so it is refused rather than repaired: too large, prototype keys,
 // anything the drill schema does not allow.
 import { readFrontmatter } from '../load/frontmatter.ts'

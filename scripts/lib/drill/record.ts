@@ -1,4 +1,4 @@
-// Drill records (PRODUCT §3.4): built from a checklist and its ratings, exported as Markdown (frontmatter
+// Drill records: built from a checklist and its ratings, exported as Markdown (frontmatter
 // valid against schema/drill.schema.json + the after-action narrative), JSON (the bare record) and CSV.
 import { stringify } from 'yaml'
 import { formatMinutes } from './duration.ts'

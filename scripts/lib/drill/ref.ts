@@ -1,4 +1,4 @@
-// Stable item refs (PRODUCT §5: two evaluators' exports and later drills line up by ref).
+// Stable item refs, so that two evaluators' exports and later drills of the same plan line up item by item.
 import type { ItemSource } from './types.ts'
 
 const PREFIX: Record<ItemSource, string> = { plan: 'plan', template: 'tpl', duty: 'duty', trigger: 'trigger', 'time-limit': 'time' }

@@ -1,4 +1,4 @@
-// Drill scoring (PRODUCT §5). One module for the checklist page, `yuanku drill score` and the
+// Drill scoring. One module for the checklist page, `yuanku drill score` and the
 // drill-score-mismatch rule, so that the three can never disagree.
 import { toMinutes } from './duration.ts'
 import type { ChecklistItem, DrillRecordData, Grading, Rating, RatingValue, Ratings, ScoreResult } from './types.ts'
@@ -75,7 +75,8 @@ function itemOutcome(item: ChecklistItem, r: Rating | undefined, grading: Gradin
     awarded = Math.min(Math.max(given, 0), item.points)
   } else awarded = item.points * (ratingShare(rating, grading) ?? 0)
   const elapsed = toMinutes(r?.elapsed ?? undefined)
-  // A timed item done after its limit is not met, whatever the evaluator clicked (PRODUCT §5).
+  // A timed item done after its limit is not met, whatever the evaluator clicked: the limit is what the
+  // plan promises, so being late is the failure the drill exists to find.
   const over = item.within !== undefined && elapsed !== undefined && elapsed > item.within
   if (over) awarded = 0
   const failed = rating === 'unmet' || rating === 'U' || over || (rating === 'points' && awarded === 0)

@@ -1,4 +1,4 @@
-// Checklist items, ratings and scores (PRODUCT §5). Pure types: bundled into the checklist page.
+// Checklist items, ratings and scores. Pure types: bundled into the checklist page.
 import type { DrillRecordFrontmatter } from '../model/schema-types.ts'
 
 export type ItemSource = 'plan' | 'template' | 'duty' | 'trigger' | 'time-limit'

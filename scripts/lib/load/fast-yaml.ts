@@ -1,5 +1,5 @@
-// Fast path for frontmatter (PERF-NOTES: the YAML parse with source positions costs more than
-// everything else but the Markdown parse). Reads the plain subset of YAML that plans are written in —
+// Fast path for frontmatter: parsing YAML with source positions costs ≈0.7 ms a plan, 3–6× a parse without
+// positions, more than everything else but the Markdown parse. Reads the plain subset of YAML that plans are written in —
 // block maps and sequences, one-line flow sequences and maps, plain and simply quoted scalars — into
 // the same data `yaml` gives under its YAML 1.2 core schema. Anything outside that subset (anchors,
 // tags, block scalars, multi-line scalars, comments after values, escapes, duplicate keys, tabs…)

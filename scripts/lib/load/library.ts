@@ -112,7 +112,8 @@ export function parsePlan(file: SourceFile): Plan {
 
 /**
  * Markdown tree, sections and YAML document of a file, parsed only if something asks for them
- * (PERF-NOTES: positions are needed only for the files that are reported on). A YAML document the
+ * (the YAML parse with positions is the costliest step before Markdown, and positions are needed only for
+ * the files that are reported on). A YAML document the
  * caller parsed already is kept.
  */
 function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSections: boolean): T {

@@ -305,7 +305,7 @@ export interface LibraryFile {
     }
   }
   /**
-   * 各类型预案的必备章节（标题去掉编号后比对，可设别名）。默认值来自《突发事件应急预案管理办法》和 GB/T 29639-2020，见 DOMAIN.md §2。 / Required sections per plan type, matched by title with numbering stripped and aliases.
+   * 各类型预案的必备章节（标题去掉编号后比对，可设别名）。默认值依据《突发事件应对法》（2024 年修订）第二十八条规定的预案内容、各地政府预案的通行框架和 GB/T 29639-2020，见 docs/regulations.md#content 和 docs/required-sections.md。 / Required sections per plan type, matched by title with numbering stripped and aliases. Defaults after the Emergency Response Law art. 28, the usual government outline and GB/T 29639-2020 (docs/regulations.md#content).
    */
   required_sections?: {
     overall?: SectionList
@@ -326,7 +326,7 @@ export interface LibraryFile {
   }
   drill_section?: Section1
   /**
-   * 各行政层级必须具备专项预案的事件种类，以及必须具备总体预案的层级。默认值为常见要求，请按本地风险调整（DOMAIN.md §3、§6）。 / Hazards each jurisdiction level must have a special plan for, and the levels that must have an overall plan.
+   * 各行政层级必须具备专项预案的事件种类，以及必须具备总体预案的层级。默认值是 Yuanku 按常见要求设定的，请按本地风险评估调整（docs/regulations.md#reach）。 / Hazards each jurisdiction level must have a special plan for, and the levels that must have an overall plan. The defaults are common requirements set by Yuanku; adjust them to the local risk assessment (docs/regulations.md#reach).
    */
   coverage?: {
     /**
@@ -355,7 +355,7 @@ export interface LibraryFile {
     by_type?: MonthsByType
   }
   /**
-   * 按预案类型的演练周期（月）。默认：专项、部门 36；政府及乡镇生产安全类 24；企业综合、专项 12；现场处置方案 6；高风险单位 6（DOMAIN.md §4）。 / Drill interval per plan type in months (DOMAIN.md §4).
+   * 按预案类型的演练周期（月）。默认：专项、部门 36；政府及乡镇生产安全类 24；企业综合、专项 12；现场处置方案 6；高风险单位 6（原国办发〔2013〕101号第二十二条、《生产安全事故应急条例》第八条、应急管理部令第2号第三十三条，见 docs/regulations.md#drill-intervals）。 / Drill interval per plan type in months (sources: docs/regulations.md#drill-intervals).
    */
   drill?: {
     by_type?: MonthsByType1

@@ -1,4 +1,4 @@
-/** Event categories of the 国家突发事件总体应急预案 (DOMAIN.md §3). */
+/** The four event categories of the 国家突发事件总体应急预案 (2025; the 2006 national plan had the same four). */
 export const CATEGORIES = {
   natural: { name: '自然灾害', name_en: 'Natural disasters' },
   accident: { name: '事故灾难', name_en: 'Accidents and disasters' },
@@ -18,7 +18,8 @@ export interface Hazard {
 
 type HazardRow = [id: string, name: string, name_en: string, aliases?: string[]]
 
-// Subcategories after DOMAIN.md §3; local plans add their own in library.yaml `taxonomy`.
+// Event types of the national overall plan and those local plans commonly add; a library adds its own in
+// library.yaml `taxonomy`.
 const BUILT_IN: Record<Category, HazardRow[]> = {
   natural: [
     ['flood', '洪涝灾害', 'Flood', ['防汛', '洪水', '内涝', '水灾']],

@@ -112,8 +112,8 @@ export default defineRule({
   docs: {
     summary: { zh: '正文链接指向不存在的文件、预案或章节锚点', en: 'A link in the text points at a file, plan or heading anchor that does not exist' },
     why: {
-      zh: '预案之间靠链接衔接上位预案、附件（联系表、物资清单、工作手册）和相关章节（DOMAIN.md §1–§2）；断开的链接让应急时最需要的附件找不到。',
-      en: 'Plans link to their higher-level plans, annexes (contact lists, stock lists, work manuals) and sections (DOMAIN.md §1–§2); a broken link hides the annex needed most in an emergency.',
+      zh: '预案之间靠链接衔接上位预案、附件（联系表、物资清单、工作手册）和相关章节：预案要与上级预案衔接，企业预案的附件包括物资装备清单和有关单位、人员的联系方式（GB/T 29639-2020）。断开的链接让应急时最需要的附件找不到。详见 docs/regulations.md#content。',
+      en: 'Plans link to their higher-level plans, annexes (contact lists, stock lists, work manuals) and sections: a plan ties in with the plan above, and an enterprise plan\'s annexes include its equipment list and contacts (GB/T 29639-2020). A broken link hides the annex needed most in an emergency. See docs/regulations.md#content.',
     },
     notReported: {
       zh: '网址（http、https、mailto）不检查；指向存在的文件、预案（plan:编号）和存在的章节锚点不报告。',
@@ -140,7 +140,7 @@ export default defineRule({
       en: (d: D) => `Linked plan "${d.target}" is not in the library${d.suggestion ? ` — did you mean "${d.suggestion}"?` : ''}`,
     },
   },
-  // Parsing every plan's Markdown on each run would undo the cache (PERF-NOTES: ≈4 ms a plan): the
+  // Parsing every plan's Markdown on each run would undo the cache (remark costs ≈4 ms a plan): the
   // links and anchors of a plan are extracted where the plan is parsed, and cached with it.
   preparePlan(plan): PreparedLinks {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return { slugs: [], links: [] }

@@ -44,8 +44,8 @@ export default defineRule<Options>({
   docs: {
     summary: { zh: '正文大部分照抄上级预案（照抄照搬）', en: 'The body is largely the text of its parent plan' },
     why: {
-      zh: '各地应急管理部门的年度报告反复指出：下级预案照抄照搬上级预案，不结合本地风险、队伍和物资实际，到用时无法操作（DOMAIN.md §6）。编制前应开展风险评估和应急资源调查（国办发〔2024〕5号，DOMAIN.md §1）。',
-      en: 'Annual reports of emergency offices name it again and again: lower-level plans copied from the plan above, without local risks, teams and supplies, are useless when needed (DOMAIN.md §6). Plans must build on a local risk assessment and resource survey (国办发〔2024〕5号, DOMAIN.md §1).',
+      zh: '各地应急管理部门的年度报告和预案检查通报反复指出：下级预案照抄照搬上级预案，不结合本地风险、队伍和物资实际，到用时无法操作（见 docs/regulations.md#inspection-findings）。预案应建立在本地的风险评估和应急资源调查之上：生产经营单位备案时须附这两项结果（《生产安全事故应急预案管理办法》，应急管理部令第2号修正），政府预案见《突发事件应急预案管理办法》（国办发〔2024〕5号）的编制规定。',
+      en: 'Annual reports and inspection notices of emergency offices name it again and again: lower-level plans copied from the plan above, without local risks, teams and supplies, are useless when needed (see docs/regulations.md#inspection-findings). Plans must build on a local risk assessment and resource survey: enterprises file both with the plan (MEM Order No. 2), and the 2024 measures (国办发〔2024〕5号) ask the same when government plans are drafted.',
     },
     notReported: {
       zh: '正文（去掉空白、标点后）少于 minLength 字的预案不比较；只与 parents 中库内的上位预案比较，external 不比较；行政区名、单位名、数字不同不会掩盖照搬，但相同的法定表述（如分级标准）低于阈值时不报告。',

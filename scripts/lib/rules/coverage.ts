@@ -1,4 +1,4 @@
-// Coverage rules (PRODUCT §4). A plain list; each rule lives in its own file.
+// Coverage rules (横向到边). A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import coverageGap from './coverage-gap.ts'
 import leadConflict from './lead-conflict.ts'

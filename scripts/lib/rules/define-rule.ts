@@ -4,7 +4,7 @@ import type { Plan, SourceFile } from '../model/plan.ts'
 
 export type RuleFamily = 'form' | 'linkage' | 'coverage' | 'responsibility' | 'operability' | 'lifecycle'
 
-/** Names of the rule families, in catalogue order (PRODUCT §4), with the motto offices know them by. */
+/** Names of the rule families, in catalogue order, with the motto offices know them by. */
 export const RULE_FAMILIES: Record<RuleFamily, { zh: string; en: string; motto?: string }> = {
   form: { zh: '形式', en: 'Form' },
   linkage: { zh: '纵向衔接', en: 'Vertical linkage', motto: '纵向到底' },
@@ -30,7 +30,7 @@ export interface Bilingual {
 export interface RuleDocs {
   /** One line: what the rule catches. */
   summary: Bilingual
-  /** Why it matters, with its source (DOMAIN.md section, regulation). */
+  /** Why it matters, with its source: the regulation's name, number and article, or Yuanku's own reason (docs/regulations.md). */
   why: Bilingual
   /** How to fix a finding. */
   fix: Bilingual

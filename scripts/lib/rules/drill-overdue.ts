@@ -112,8 +112,8 @@ export default defineRule({
   docs: {
     summary: { zh: '预案超过演练周期没有演练记录', en: 'A plan has no drill record within its drill interval' },
     why: {
-      zh: '演练是检验预案可操作性的唯一办法。专项和部门预案至少每 3 年演练一次（国办发〔2024〕5号）；县级以上政府及其部门、乡镇和街道的生产安全事故预案至少每 2 年一次（《生产安全事故应急条例》第八条）；企业综合、专项预案每年至少一次，现场处置方案每半年至少一次（应急管理部令第2号第三十三条）；易燃易爆、危化品、矿山、建筑施工等高危单位每半年至少一次（条例第八条）。见 DOMAIN.md §4。',
-      en: 'Drills are the only test of whether a plan works. Special and department plans must be drilled at least every 3 years (国办发〔2024〕5号); production-safety plans of governments, their departments and townships every 2 years (生产安全事故应急条例 art. 8); enterprise comprehensive and special plans every year, on-site procedures every half-year (MEM Order No. 2 art. 33); every plan of a high-risk unit every half-year (条例 art. 8). See DOMAIN.md §4.',
+      zh: '演练是检验预案可操作性的唯一办法。专项和部门预案至少每 3 年演练一次（原国办发〔2013〕101号第二十二条，《突发事件应急预案管理办法》国办发〔2024〕5号保留）；县级以上政府及其部门、乡镇和街道的生产安全事故预案至少每 2 年一次（《生产安全事故应急条例》第八条）；企业综合、专项预案每年至少一次，现场处置方案每半年至少一次（应急管理部令第2号第三十三条）；易燃易爆、危化品、矿山、建筑施工等高危单位每半年至少一次（条例第八条）。上述规定只写了专项和部门预案，其他政府预案 Yuanku 默认同为 3 年。详见 docs/regulations.md#drill-intervals。',
+      en: 'Drills are the only test of whether a plan works. Special and department plans must be drilled at least every 3 years (formerly 国办发〔2013〕101号 art. 22, kept by 国办发〔2024〕5号); production-safety plans of governments, their departments and townships every 2 years (生产安全事故应急条例 art. 8); enterprise comprehensive and special plans every year, on-site procedures every half-year (MEM Order No. 2 art. 33); every plan of a high-risk unit every half-year (条例 art. 8). Those provisions name special and department plans only; Yuanku gives the other government plans the same 3 years by default. See docs/regulations.md#drill-intervals.',
     },
     notReported: {
       zh: '草案、征求意见稿、已替代和已废止的预案不报告；周期内有演练记录（plans/drills/ 中 plan 写本预案编号）的不报告；从未演练的预案从发布日期起算，未满周期不报告。',

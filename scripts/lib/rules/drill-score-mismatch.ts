@@ -21,8 +21,8 @@ export default defineRule({
       en: "A drill record's score, grade or item points differ from what its ratings compute",
     },
     why: {
-      zh: '演练记录中的得分必须能由各评估项重新算出（PRODUCT.md §3.4）；手工改分、漏改或不同版本的评分表会让演练评估结论失真，影响是否修订预案的判断（DOMAIN.md §5）。评分规则与评估页面、yuanku drill score 使用同一模块。',
-      en: 'The score in a drill record must be recomputable from its items (PRODUCT.md §3.4); a hand-edited or stale score misstates the evaluation that decides whether the plan is revised (DOMAIN.md §5). The rule scores with the same module as the checklist page and `yuanku drill score`.',
+      zh: '演练记录中的得分必须能由各评估项重新算出：这是 Yuanku 的约定，因为记录是演练评估结论的凭据，而国家没有统一的评分办法（见 docs/regulations.md#drill-evaluation）。手工改分、漏改或不同版本的评分表会让评估结论失真，而演练评估要对预案的合理性与可操作性作出判断，决定是否修订预案（原国办发〔2013〕101号第二十三条）。评分规则与评估页面、yuanku drill score 使用同一模块。',
+      en: 'The score in a drill record must be recomputable from its items: Yuanku\'s own rule, since the record is the evidence of the evaluation and there is no national scoring method (see docs/regulations.md#drill-evaluation). A hand-edited or stale score misstates the evaluation, which judges whether the plan is workable and so whether it is revised (formerly 国办发〔2013〕101号 art. 23). The rule scores with the same module as the checklist page and `yuanku drill score`.',
     },
     notReported: {
       zh: '未评定的评估项不算错：记录会说明有多少项未评定；得分、等级与评估项重新计算一致的不报告。',

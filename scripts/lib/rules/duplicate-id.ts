@@ -28,7 +28,7 @@ function reportRepeats(kind: Kind, occurrences: Occurrence[], report: (o: Occurr
 
 function fileIds(files: (SourceFile & { data: { id?: unknown } })[]): Occurrence[] {
   // The place is worked out only for the ids that repeat: it needs the YAML with positions, which a
-  // warm run has not parsed for unchanged files (PERF-NOTES).
+  // warm run has not parsed for unchanged files, because that parse is the costliest step before Markdown.
   return files
     .filter((f) => typeof f.data?.id === 'string')
     .map((f) => {
@@ -93,8 +93,8 @@ export default defineRule({
       en: 'Two plans (or drill records, checklist templates, units in units.yaml) share an id',
     },
     why: {
-      zh: '编号是预案之间衔接（parents、supersedes）、演练记录和单位引用的唯一依据；重复的编号会让上下级衔接和覆盖检查指向错误的文件（PRODUCT.md §3.1：编号在库内唯一）。',
-      en: 'Ids are what parents, supersedes, drill records and unit references point at; a repeated id makes linkage and coverage checks follow the wrong file (PRODUCT.md §3.1: ids are unique in the library).',
+      zh: '编号是预案之间衔接（parents、supersedes）、演练记录和单位引用的唯一依据；重复的编号会让上下级衔接和覆盖检查指向错误的文件（Yuanku 的约定：编号在库内唯一，见 schema/plan.schema.json 和 docs/regulations.md#yuanku-rules）。',
+      en: 'Ids are what parents, supersedes, drill records and unit references point at; a repeated id makes linkage and coverage checks follow the wrong file (Yuanku\'s own rule: ids are unique in the library, see schema/plan.schema.json and docs/regulations.md#yuanku-rules).',
     },
     notReported: {
       zh: '同一预案的新旧版本只要编号不同就不报告（由 supersedes 连接）；编号只在同类文件之间比较（预案与预案、演练记录与演练记录、单位与单位）。',

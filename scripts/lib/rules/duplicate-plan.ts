@@ -78,8 +78,8 @@ export default defineRule({
       en: 'Two plans of one kind for one owner are in force at the same time',
     },
     why: {
-      zh: '一个行政区（或部门、企业）同一类预案只能有一个现行版本：总体预案是本级预案体系的总纲，专项预案由本级政府针对某类事件印发（突发事件应急预案管理办法，国办发〔2024〕5号，第六条、第七条）；企业只有一个综合应急预案（GB/T 29639-2020）。修订后旧版本仍标为在用，或复制出的文件以新编号留在库里，应急时两个版本并存，无法确定以哪个为准。',
-      en: 'A jurisdiction (department, enterprise) has one current plan of a kind: the overall plan heads its plan system and a special plan is issued for an event type by the government (国办发〔2024〕5号, arts. 6–7); an enterprise has one comprehensive plan (GB/T 29639-2020). An old version still marked in force after a revision, or a copy left in the tree under a new id, leaves two versions side by side and nobody knows which one applies.',
+      zh: '一个行政区（或部门、企业）同一类预案只能有一个现行版本：总体预案是本级预案体系的总纲，专项预案由本级政府针对某类事件印发（《突发事件应急预案管理办法》，国办发〔2024〕5号，第二章“分类与内容”）；企业只有一个综合应急预案（GB/T 29639-2020）。修订后旧版本仍标为在用，或复制出的文件以新编号留在库里，应急时两个版本并存，无法确定以哪个为准。',
+      en: 'A jurisdiction (department, enterprise) has one current plan of a kind: the overall plan heads its plan system and a special plan is issued for an event type by the government (国办发〔2024〕5号, chapter 2); an enterprise has one comprehensive plan (GB/T 29639-2020). An old version still marked in force after a revision, or a copy left in the tree under a new id, leaves two versions side by side and nobody knows which one applies.',
     },
     fix: {
       zh: '保留现行的一个：把旧版本的 status 改为 superseded（或 retired），并在新版本的 supersedes 中写明旧版本编号；误复制的文件删除。确属两个不同预案时，在其中一个的 parents 或 related 中写明二者的关系。',

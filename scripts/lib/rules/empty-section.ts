@@ -22,8 +22,8 @@ export default defineRule({
   docs: {
     summary: { zh: '章节标题下没有内容', en: 'A heading with nothing under it' },
     why: {
-      zh: '空章节是“有框架无内容”的预案：标题满足了必备章节检查，应急时却没有可执行的措施。各地年度检查反复指出预案照搬框架、内容空洞（DOMAIN.md §6）。',
-      en: 'An empty section is a plan with the outline but no content: the heading satisfies required-section, yet there is nothing to act on. Annual inspections keep finding plans that copy the outline and leave it hollow (DOMAIN.md §6).',
+      zh: '空章节是“有框架无内容”的预案：标题满足了必备章节检查，应急时却没有可执行的措施。突发事件应对法第二十八条要求预案写明处置程序和保障措施，只有标题等于没有写；各地年度检查也反复指出预案照搬框架、内容空洞（见 docs/regulations.md#inspection-findings）。',
+      en: 'An empty section is a plan with the outline but no content: the heading satisfies required-section, yet there is nothing to act on. The Emergency Response Law (art. 28) asks for procedures and support measures, not headings, and annual inspections keep finding plans that copy the outline and leave it hollow (see docs/regulations.md#inspection-findings).',
     },
     notReported: {
       zh: '标题下有正文、列表、表格或下级章节有内容时不报告；options.ignore 中列出的章节（如“附件”）不报告。',

@@ -1,4 +1,4 @@
-// Form rules (PRODUCT §4 "Form"): schema, encoding and the checks of single plans against the registry.
+// Form rules: schema, encoding and the checks of single plans against the registry.
 import type { Rule } from './define-rule.ts'
 import schema from './schema.ts'
 import encoding from './encoding.ts'

@@ -20,8 +20,8 @@ export default defineRule({
       en: 'A special plan lists a hazard that none of its parent plans covers',
     },
     why: {
-      zh: '专项预案是对上位预案的细化（DOMAIN.md §1）：上级防汛预案之下的县级专项预案写了“地震”，多半是复制时没改干净，或者挂错了上位预案。上位预案中有总体预案、企业综合预案或基层预案时不检查（它们覆盖全部事件种类）；上位预案在库外（external）或编号不存在时也不检查，因为无从知道其事件种类。默认为警告。',
-      en: 'A special plan details the plan above it (DOMAIN.md §1): a county special plan under the city\'s flood plan that lists "earthquake" was usually copied without being adapted, or hangs from the wrong parent. Not checked when a parent is an overall, enterprise comprehensive or grassroots plan (those cover every hazard), nor when a parent is external or unknown, whose hazards cannot be known. A warning by default.',
+      zh: '专项预案针对特定种类的突发事件，是对上位预案的细化（《突发事件应急预案管理办法》，国办发〔2024〕5号，第二章“分类与内容”；见 docs/regulations.md#plan-system）：上级防汛预案之下的县级专项预案写了“地震”，多半是复制时没改干净，或者挂错了上位预案。上位预案中有总体预案、企业综合预案或基层预案时不检查（它们覆盖全部事件种类）；上位预案在库外（external）或编号不存在时也不检查，因为无从知道其事件种类。默认为警告。',
+      en: 'A special plan covers particular event types and details the plan above it (国办发〔2024〕5号, chapter 2; see docs/regulations.md#plan-system): a county special plan under the city\'s flood plan that lists "earthquake" was usually copied without being adapted, or hangs from the wrong parent. Not checked when a parent is an overall, enterprise comprehensive or grassroots plan (those cover every hazard), nor when a parent is external or unknown, whose hazards cannot be known. A warning by default.',
     },
     notReported: {
       zh: '上位预案中有总体预案、企业综合预案或基层预案时不报告（它们覆盖全部事件种类）；上位预案在库外或编号不存在时不报告；只检查专项预案。',

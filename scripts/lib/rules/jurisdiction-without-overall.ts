@@ -6,7 +6,7 @@ import { effectiveDate, levelName, statusName, planStanding } from '../plan-syst
 type D = { name: string; level: string; title?: string; status?: string; date?: string }
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
-/** Townships and villages write 基层 plans as their overall plan (DOMAIN.md §1). */
+/** Townships and villages write 基层 plans, which Yuanku counts as their overall plan (docs/regulations.md#plan-system). */
 const GRASSROOTS_LEVELS = new Set(['township', 'village'])
 
 function actsAsOverall(plan: Plan, level: string): boolean {
@@ -25,8 +25,8 @@ export default defineRule({
       en: 'A jurisdiction at a level that needs an overall plan (coverage.overall_levels) has no overall plan in force',
     },
     why: {
-      zh: '总体预案是本级应急预案体系的总纲，县级以上人民政府必须制定（《突发事件应急预案管理办法》，DOMAIN.md §1）；乡镇（街道）也应有本级预案。各地报告指出“乡镇应急办有名无实”（DOMAIN.md §6）。只有已审批或已发布的总体预案才算数；乡镇、村的基层应急预案视为其总体预案。报告在 units.yaml 中该行政区的条目上。默认为警告：预案可能仍在编制中。',
-      en: 'The overall plan is the backbone of a level\'s plan system and every government at county level and above must have one (DOMAIN.md §1); townships should too, and reports find township emergency offices that exist in name only (DOMAIN.md §6). Only an approved or published overall plan counts; for townships and villages a grassroots plan counts as the overall plan. Reported at the jurisdiction\'s entry in units.yaml. A warning by default: the plan may be in preparation.',
+      zh: '总体预案是本级应急预案体系的总纲，由县级以上各级人民政府制定（原国办发〔2013〕101号第七条，《突发事件应急预案管理办法》国办发〔2024〕5号第二章沿用）；乡镇（街道）也有本级预案，并报上一级人民政府备案（国办发〔2024〕5号第二十六条）。各地报告指出“乡镇应急办有名无实”（见 docs/regulations.md#inspection-findings）。只有已审批或已发布的总体预案才算数；乡镇、村的基层应急预案视为其总体预案。报告在 units.yaml 中该行政区的条目上。默认为警告：预案可能仍在编制中。',
+      en: 'The overall plan is the backbone of a level\'s plan system and every government at county level and above makes one (formerly 国办发〔2013〕101号 art. 7, kept in chapter 2 of 国办发〔2024〕5号); townships have plans too, filed with the level above (国办发〔2024〕5号 art. 26), and reports find township emergency offices that exist in name only (see docs/regulations.md#inspection-findings). Only an approved or published overall plan counts; for townships and villages a grassroots plan counts as the overall plan. Reported at the jurisdiction\'s entry in units.yaml. A warning by default: the plan may be in preparation.',
     },
     notReported: {
       zh: '不在 coverage.overall_levels 中的层级不报告；已撤销的行政区不报告；乡镇、村的基层应急预案视为其总体预案。',

@@ -30,8 +30,8 @@ export default defineRule({
   docs: {
     summary: { zh: '响应级别没有写明由谁指挥', en: 'A response level names no commander' },
     why: {
-      zh: '预案必须规定分级响应（突发事件应对法第二十八条，DOMAIN.md §2）；每一级响应由谁指挥（如Ⅰ级由市长、Ⅳ级由牵头部门负责人）是启动响应时首先要明确的事。前言的 lead_unit 只说明哪个单位牵头，不能代替各级的指挥人：所以 response_levels 中每一项都要有 commander，不论预案有没有 lead_unit。',
-      en: 'A plan must define response levels (Emergency Response Law art. 28, DOMAIN.md §2), and who commands each level (the mayor at level I, the lead department\'s head at IV…) is the first thing to settle when a response starts. The frontmatter\'s lead_unit says which unit leads, not who commands each level, so every response_levels entry needs a commander whether or not the plan has a lead_unit.',
+      zh: '预案必须规定分级响应（《突发事件应对法》（2024 年修订）第二十八条；见 docs/regulations.md#content）；每一级响应由谁指挥（如Ⅰ级由市长、Ⅳ级由牵头部门负责人）是启动响应时首先要明确的事。前言的 lead_unit 只说明哪个单位牵头，不能代替各级的指挥人：所以 response_levels 中每一项都要有 commander，不论预案有没有 lead_unit。',
+      en: 'A plan must define response levels (Emergency Response Law, 2024 revision, art. 28; see docs/regulations.md#content), and who commands each level (the mayor at level I, the lead department\'s head at IV…) is the first thing to settle when a response starts. The frontmatter\'s lead_unit says which unit leads, not who commands each level, so every response_levels entry needs a commander whether or not the plan has a lead_unit.',
     },
     notReported: {
       zh: '只检查前言 response_levels 中的各项；填写了 commander 的级别不报告；没有 response_levels 的预案不由本规则报告。',

@@ -1,4 +1,4 @@
-// Lifecycle rules (PRODUCT §4). A plain list; each rule lives in its own file.
+// Lifecycle rules. A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import reviewOverdue from './review-overdue.ts'
 import drillOverdue from './drill-overdue.ts'

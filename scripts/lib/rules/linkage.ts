@@ -1,4 +1,4 @@
-// Linkage rules (PRODUCT §4). A plain list; each rule lives in its own file.
+// Linkage rules (纵向到底). A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import missingParent from './missing-parent.ts'
 import unknownParent from './unknown-parent.ts'

@@ -26,8 +26,8 @@ export default defineRule({
       en: 'A plan names no parent plan; only the overall plan of the top jurisdiction may have none',
     },
     why: {
-      zh: '预案体系要“纵向到底”：专项、部门、基层和企业预案都衔接上级预案，总体预案衔接上级政府的总体预案（《突发事件应急预案管理办法》，DOMAIN.md §1）。没有上位预案，就无法检查层级、事件种类和修订是否与上级一致。库外的上级预案（如省级总体预案）用 external 写明即可。已替代、已废止的预案不检查。默认为警告：缺少衔接说明是管理缺陷，不影响预案本身可用。',
-      en: 'The plan system must reach from top to bottom: special, department, grassroots and enterprise plans tie in with a plan above, and an overall plan with the overall plan of the government above (DOMAIN.md §1). Without a parent nobody can check levels, hazards or revisions against it. A parent outside the library is written as `external`. Superseded and retired plans are not checked. A warning by default: a missing link is a management gap, the plan itself still works.',
+      zh: '预案体系要“纵向到底”：专项、部门、基层和企业预案都衔接上级预案，总体预案衔接上级政府的总体预案（县级以上人民政府应急管理部门负责综合协调应急预案之间的衔接，《突发事件应急预案管理办法》国办发〔2024〕5号第五条；见 docs/regulations.md#reach）。没有上位预案，就无法检查层级、事件种类和修订是否与上级一致。库外的上级预案（如省级总体预案）用 external 写明即可。已替代、已废止的预案不检查。默认为警告：缺少衔接说明是管理缺陷，不影响预案本身可用。',
+      en: 'The plan system must reach from top to bottom: special, department, grassroots and enterprise plans tie in with a plan above, and an overall plan with the overall plan of the government above; emergency management departments coordinate how plans tie in (国办发〔2024〕5号 art. 5; see docs/regulations.md#reach). Without a parent nobody can check levels, hazards or revisions against it. A parent outside the library is written as `external`. Superseded and retired plans are not checked. A warning by default: a missing link is a management gap, the plan itself still works.',
     },
     notReported: {
       zh: '最高一级行政区的总体预案不报告；已替代、已废止的预案不报告；parents 中写了 external（库外上级预案）即算有上位预案。',

@@ -50,8 +50,8 @@ export default defineRule<Options>({
   docs: {
     summary: { zh: '两个不同单位的预案正文几乎相同', en: 'Two plans of different owners are nearly the same text' },
     why: {
-      zh: '不同行政区或单位的预案几乎一字不差，说明至少有一方没有结合本地风险、队伍和物资编写，是年度报告反复指出的“照抄照搬”（DOMAIN.md §6）。上下级之间的照抄由 copied-from-parent 检查。',
-      en: 'When the plans of two jurisdictions or units are almost word for word the same, at least one was not written for its own risks, teams and supplies: the copying that annual reports keep naming (DOMAIN.md §6). Copying between a plan and its parent is copied-from-parent\'s job.',
+      zh: '不同行政区或单位的预案几乎一字不差，说明至少有一方没有结合本地风险、队伍和物资编写，是年度报告反复指出的“照抄照搬”（见 docs/regulations.md#inspection-findings）。上下级之间的照抄由 copied-from-parent 检查。',
+      en: 'When the plans of two jurisdictions or units are almost word for word the same, at least one was not written for its own risks, teams and supplies: the copying that annual reports keep naming (see docs/regulations.md#inspection-findings). Copying between a plan and its parent is copied-from-parent\'s job.',
     },
     notReported: {
       zh: '同一所属单位（jurisdiction）的预案之间、直接上下级预案之间不报告（后者由 copied-from-parent 检查）；正文少于 minLength 字的不比较；每个预案最多报告 5 个最相似的预案。',

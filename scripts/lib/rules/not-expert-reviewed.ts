@@ -17,8 +17,8 @@ export default defineRule({
   docs: {
     summary: { zh: '已审批或发布的预案没有专家评审（论证）日期', en: 'An approved or published plan has no expert-review date' },
     why: {
-      zh: '《突发事件应对法》（2024 年修订）第二十八条要求制定预案时听取有关部门、单位和专家的意见；高危行业和中型以上企业的预案须经评审并形成书面纪要，其他单位须论证（应急管理部令第2号）。评审应在审批之前。年度检查中“预案未经专家评审即印发”是常见问题（DOMAIN.md §1、§6）。',
-      en: 'The Emergency Response Law (2024) art. 28 requires experts to be heard when a plan is made; high-risk and medium-sized enterprises need a formal review with written minutes, others a 论证 (MEM Order No. 2). The review comes before approval. "Issued without expert review" is a finding of every annual inspection (DOMAIN.md §1, §6).',
+      zh: '《突发事件应对法》（2024 年修订）第二十八条要求制定预案时听取有关部门、单位和专家的意见；高危行业和中型以上企业的预案须经评审并形成书面纪要，其他单位可以论证（《生产安全事故应急预案管理办法》，应急管理部令第2号修正）。评审应在审批之前。年度检查中“预案未经专家评审即印发”是常见问题（见 docs/regulations.md#drafting）。',
+      en: 'The Emergency Response Law (2024) art. 28 requires experts to be heard when a plan is made; high-risk and medium-sized enterprises need a formal review with written minutes, others a 论证 (MEM Order No. 2). The review comes before approval. "Issued without expert review" is a finding of every annual inspection (see docs/regulations.md#drafting).',
     },
     notReported: {
       zh: '草案和征求意见稿不报告（评审在审批之前）；已替代、已废止的预案不报告；dates.expert_review 不晚于 dates.approved 的不报告。',

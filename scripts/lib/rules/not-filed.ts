@@ -27,8 +27,8 @@ export default defineRule({
       en: 'A published plan was not filed within the filing period (default 20 working days), or was filed late',
     },
     why: {
-      zh: '《突发事件应急预案管理办法》（国办发〔2024〕5号）规定预案印发后 20 个工作日内报送备案（连同编制说明）；生产经营单位同样在 20 个工作日内备案（应急管理部令第2号）。未备案的预案上级不掌握，无法衔接（DOMAIN.md §1）。',
-      en: 'The 2024 measures (国办发〔2024〕5号) require a plan to be filed with the authority above within 20 working days of issue, with its drafting notes; enterprises likewise within 20 working days (MEM Order No. 2). A plan the level above does not hold cannot be linked to (DOMAIN.md §1).',
+      zh: '《突发事件应急预案管理办法》（国办发〔2024〕5号）第二十六条规定预案印发后 20 个工作日内报送备案（连同编制说明）；生产经营单位同样在 20 个工作日内备案（《生产安全事故应急预案管理办法》，应急管理部令第2号修正）。未备案的预案上级不掌握，无法衔接。各类预案报谁备案见 docs/regulations.md#filing。',
+      en: 'The 2024 measures (国办发〔2024〕5号, art. 26) require a plan to be filed within 20 working days of issue, with its drafting notes; enterprises likewise within 20 working days (MEM Order No. 2). A plan the level above does not hold cannot be linked to. Where each kind of plan is filed: docs/regulations.md#filing.',
     },
     notReported: {
       zh: '只检查已发布（published）的预案；备案期限未到的不报告；节假日和调休按 library.yaml 的 filing.holidays、filing.workdays 计算。',

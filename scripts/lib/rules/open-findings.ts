@@ -14,8 +14,8 @@ export default defineRule({
   docs: {
     summary: { zh: '演练发现的问题超过整改期限仍未完成', en: 'A drill finding is past its due date and still open' },
     why: {
-      zh: '演练评估以纠正行动结束（AQ/T 9009-2015 评估总结；HSEEP 改进计划“跟踪至关闭”）。整改期限过了仍未完成，演练暴露的问题就还在，下次应急时会再出现（DOMAIN.md §5）。',
-      en: 'A drill evaluation ends in corrective actions (AQ/T 9009-2015; the HSEEP improvement plan is "tracked to closure"). An action past its due date leaves the problem the drill exposed in place for the next real event (DOMAIN.md §5).',
+      zh: '演练评估以纠正行动结束（AQ/T 9009-2015 评估总结；HSEEP 改进计划“跟踪至关闭”）。整改期限过了仍未完成，演练暴露的问题就还在，下次应急时会再出现（见 docs/regulations.md#drill-evaluation）。',
+      en: 'A drill evaluation ends in corrective actions (AQ/T 9009-2015; the HSEEP improvement plan is "tracked to closure"). An action past its due date leaves the problem the drill exposed in place for the next real event (see docs/regulations.md#drill-evaluation).',
     },
     notReported: {
       zh: 'status 为 done 的问题不报告；整改期限（due）未到的不报告。',

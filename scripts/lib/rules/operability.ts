@@ -1,4 +1,4 @@
-// Operability rules (PRODUCT §4). A plain list; each rule lives in its own file.
+// Operability rules. A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import copiedFromParent from './copied-from-parent.ts'
 import nearDuplicate from './near-duplicate.ts'

@@ -112,8 +112,8 @@ export default defineRule({
   docs: {
     summary: { zh: '上位预案关系形成循环（a 的上位是 b，b 的上位又是 a）', en: 'Parent links form a cycle (a sits under b and b under a)' },
     why: {
-      zh: '预案体系是自上而下的树（DOMAIN.md §1）；循环意味着至少有一处衔接写反了，层级检查和站点的预案体系图都无从画起。每个处在循环中的 parents 条目都会报告一次，消息从该预案起写出整个循环，这样无论打开哪个文件都能看到问题；改掉其中任何一处即可打破循环。默认为错误：循环必然是写错了。',
-      en: 'The plan system is a tree from the top down (DOMAIN.md §1); a cycle means at least one link is written the wrong way round, and neither the level checks nor the site\'s hierarchy can be drawn. Every parents entry on a cycle is reported once, with the whole cycle spelled out from that plan, so the problem shows in whichever file is open; changing any one of them breaks the cycle. An error by default: a cycle is always a mistake.',
+      zh: '预案体系是自上而下的树（见 docs/regulations.md#plan-system）；循环意味着至少有一处衔接写反了，层级检查和站点的预案体系图都无从画起。每个处在循环中的 parents 条目都会报告一次，消息从该预案起写出整个循环，这样无论打开哪个文件都能看到问题；改掉其中任何一处即可打破循环。默认为错误：循环必然是写错了。',
+      en: 'The plan system is a tree from the top down (see docs/regulations.md#plan-system); a cycle means at least one link is written the wrong way round, and neither the level checks nor the site\'s hierarchy can be drawn. Every parents entry on a cycle is reported once, with the whole cycle spelled out from that plan, so the problem shows in whichever file is open; changing any one of them breaks the cycle. An error by default: a cycle is always a mistake.',
     },
     notReported: {
       zh: 'external 条目和不存在的编号不参与循环判断；预案之间的 related（横向关联）不算上下级。',

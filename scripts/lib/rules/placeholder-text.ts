@@ -8,7 +8,7 @@ const UNIT = '(?:年|月|日|时|分钟|分|小时|天|个|人|名|次|支|台|�
 const X = '[XxＸｘ]'
 
 /**
- * The placeholders that drafting templates leave behind (DOMAIN.md §6). Each alternative is narrow on
+ * The placeholders that drafting templates leave behind, which inspection reports keep finding. Each alternative is narrow on
  * purpose: one 某 or one × is ordinary Chinese or arithmetic, an X inside a Latin word (XXL, Xbox) is
  * a word, and 待定 is also the start of 待定位/待定级/待定性.
  */
@@ -61,8 +61,8 @@ export default defineRule({
   docs: {
     summary: { zh: '正文中留有未填写的占位符（XX、×××、某某、待定、TBD、【…】、＿＿ 等）', en: 'Unfilled placeholders left in the text (XX, ×××, 某某, 待定, TBD, 【…】, underscores…)' },
     why: {
-      zh: '照模板起草的预案常留下“XX年”“x个”“×××同志”之类的空位，各地检查报告屡屡点名（DOMAIN.md §6）。空位意味着时限、数量或责任人没有落实，应急时无法执行。',
-      en: 'Plans drafted from templates keep blanks such as “XX年”, “x个” or “×××同志”; inspection reports name them again and again (DOMAIN.md §6). A blank means a time limit, a number or a person was never decided.',
+      zh: '照模板起草的预案常留下“XX年”“x个”“×××同志”之类的空位，各地检查报告屡屡点名（见 docs/regulations.md#inspection-findings）。空位意味着时限、数量或责任人没有落实，应急时无法执行。',
+      en: 'Plans drafted from templates keep blanks such as “XX年”, “x个” or “×××同志”; inspection reports name them again and again (see docs/regulations.md#inspection-findings). A blank means a time limit, a number or a person was never decided.',
     },
     notReported: {
       zh: '代码块和行内代码中的文字不报告；options.allow 中列出的确切文字不报告；前言（frontmatter）不检查。',

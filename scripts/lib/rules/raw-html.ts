@@ -28,8 +28,8 @@ export default defineRule({
   docs: {
     summary: { zh: '正文中有原始 HTML（HTML 注释除外）', en: 'Raw HTML in the text (HTML comments are fine)' },
     why: {
-      zh: '预案以 Markdown 审阅、比对和发布（PRODUCT.md §4）：HTML 标签在评审的差异中难以看清，在站点上又会被安全过滤掉，审阅者看到的和公众看到的就不一样了。',
-      en: 'Plans are reviewed, compared and published as Markdown (PRODUCT.md §4): HTML is hard to read in a review diff and is stripped by the site\'s sanitiser anyway, so reviewers and readers would see different texts.',
+      zh: '预案以 Markdown 审阅、比对和发布（Yuanku 的约定，见 docs/regulations.md#yuanku-rules）：HTML 标签在评审的差异中难以看清，在站点上又会被安全过滤掉，审阅者看到的和公众看到的就不一样了。',
+      en: 'Plans are reviewed, compared and published as Markdown (Yuanku\'s own rule, see docs/regulations.md#yuanku-rules): HTML is hard to read in a review diff and is stripped by the site\'s sanitiser anyway, so reviewers and readers would see different texts.',
     },
     notReported: {
       zh: 'HTML 注释 <!-- … --> 不报告；options.allow 中列出的标签不报告；代码块和行内代码中的 HTML 不报告。',

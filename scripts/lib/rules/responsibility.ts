@@ -1,4 +1,4 @@
-// Responsibility rules (PRODUCT §4). A plain list; each rule lives in its own file.
+// Responsibility rules. A plain list; each rule lives in its own file.
 import type { Rule } from './define-rule.ts'
 import unitNotDeclared from './unit-not-declared.ts'
 import unitWithoutDuty from './unit-without-duty.ts'

@@ -19,8 +19,8 @@ export default defineRule({
   docs: {
     summary: { zh: '预案超过评估周期未评估或修订', en: 'A plan has not been reviewed or revised within the review interval' },
     why: {
-      zh: '2024 年《突发事件应急预案管理办法》（国办发〔2024〕5号）要求预案编制单位建立定期评估制度，政府预案原则上每 3 年评估一次；中型以上和高危行业企业预案也须每 3 年评估（应急管理部令第2号第三十五条）。长期不评估的预案往往与机构、风险和资源的现状脱节（DOMAIN.md §4）。',
-      en: 'The 2024 measures (国办发〔2024〕5号) require plans to be evaluated periodically, government plans every 3 years; medium-sized and high-risk enterprises likewise every 3 years (MEM Order No. 2 art. 35). A plan left unevaluated drifts away from the units, risks and resources it describes (DOMAIN.md §4).',
+      zh: '2024 年《突发事件应急预案管理办法》（国办发〔2024〕5号）要求预案编制单位建立定期评估制度，县级以上人民政府及其部门的预案原则上每 3 年评估一次；中型以上和高危行业企业预案也须每 3 年评估（应急管理部令第2号第三十五条）。长期不评估的预案往往与机构、风险和资源的现状脱节。详见 docs/regulations.md#evaluation-cycle。',
+      en: 'The 2024 measures (国办发〔2024〕5号) require plans to be evaluated periodically, government plans every 3 years; medium-sized and high-risk enterprises likewise every 3 years (MEM Order No. 2 art. 35). A plan left unevaluated drifts away from the units, risks and resources it describes. See docs/regulations.md#evaluation-cycle.',
     },
     notReported: {
       zh: '草案、征求意见稿、已替代和已废止的预案不报告；在周期内评估（dates.last_reviewed）或重新发布过的预案不报告。',

@@ -16,8 +16,8 @@ export default defineRule({
       en: 'A drill found a problem that requires revising the plan, and the plan has not been revised since the drill',
     },
     why: {
-      zh: '“在突发事件实际应对和应急演练中发现问题需要作出重大调整的”是修订预案的法定情形（国办发〔2013〕101号第二十五条，2024 年《办法》保留）。各地年度报告反复指出“演练后预案不修订”（DOMAIN.md §4、§6）。',
-      en: 'Problems found in a real response or a drill are a statutory revision trigger (国办发〔2013〕101号 art. 25, kept in 2024). "Plans not revised after drills" recurs in every annual report (DOMAIN.md §4, §6).',
+      zh: '“在突发事件实际应对和应急演练中发现问题需要作出重大调整的”是修订预案的法定情形（国办发〔2013〕101号第二十五条，2024 年《办法》保留）。各地年度报告反复指出“演练后预案不修订”（见 docs/regulations.md#revision-triggers）。',
+      en: 'Problems found in a real response or a drill are a statutory revision trigger (国办发〔2013〕101号 art. 25, kept in 2024). "Plans not revised after drills" recurs in every annual report (see docs/regulations.md#revision-triggers).',
     },
     notReported: {
       zh: 'requires_revision 不为 true 的问题不报告；演练之后修订、评估（dates.last_reviewed）或重新发布过的预案不报告；草案、已替代、已废止的预案不报告；日期在“今天”之后的演练不计。',

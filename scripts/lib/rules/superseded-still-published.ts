@@ -19,8 +19,8 @@ export default defineRule({
       en: 'A plan replaced by a newer version is still marked published or approved',
     },
     why: {
-      zh: '新版预案发布后旧版即废止；旧版仍标为发布，会让两版同时“有效”，下级预案可能衔接到旧版（stale-parent），应急时有人照旧版处置。预案修订后应及时更新预案体系（DOMAIN.md §1、§4）。',
-      en: 'Once a new version is issued the old one is void; an old version still marked published leaves two versions "in force", lower plans may link to the old one (stale-parent) and responders may follow it (DOMAIN.md §1, §4).',
+      zh: '新版预案发布后旧版即废止；旧版仍标为发布，会让两版同时“有效”，下级预案可能衔接到旧版（stale-parent），应急时有人照旧版处置。预案修订后应及时更新预案体系（见 docs/regulations.md#revision-triggers）。',
+      en: 'Once a new version is issued the old one is void; an old version still marked published leaves two versions "in force", lower plans may link to the old one (stale-parent) and responders may follow it (see docs/regulations.md#revision-triggers).',
     },
     notReported: {
       zh: '新版本本身还是草案时不报告旧版本（新版未生效，旧版仍应在用）；旧版本已标为 superseded 或 retired 的不报告。',

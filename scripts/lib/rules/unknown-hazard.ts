@@ -54,8 +54,8 @@ export default defineRule({
   docs: {
     summary: { zh: 'hazards 中有分类表里没有的事件种类', en: 'hazards holds an id that is not in the taxonomy' },
     why: {
-      zh: '事件种类决定专项预案覆盖哪些风险；分类表依据国家突发事件总体应急预案的四大类及其种类（DOMAIN.md §3）。不在分类表中的编号不会计入覆盖矩阵，这类风险看起来就像没有预案。',
-      en: 'Hazards decide which risks a special plan covers; the taxonomy follows the four categories of the national master plan and their subcategories (DOMAIN.md §3). An id outside it is left out of the coverage matrix, so the risk looks uncovered.',
+      zh: '事件种类决定专项预案覆盖哪些风险；分类表依据《国家突发事件总体应急预案》（2025 年）的四大类及其种类（见 docs/regulations.md#categories）。不在分类表中的编号不会计入覆盖矩阵，这类风险看起来就像没有预案。',
+      en: 'Hazards decide which risks a special plan covers; the taxonomy follows the four categories of the National Overall Emergency Plan (2025) and their event types (see docs/regulations.md#categories). An id outside it is left out of the coverage matrix, so the risk looks uncovered.',
     },
     notReported: {
       zh: '分类表中的编号和 library.yaml 的 taxonomy 中补充的编号不报告；总体预案可以不写 hazards。',

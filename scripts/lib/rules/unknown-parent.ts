@@ -14,8 +14,8 @@ export default defineRule({
   docs: {
     summary: { zh: '上位预案编号在库中不存在', en: 'A parent plan id does not exist in the library' },
     why: {
-      zh: '上位预案用编号指向库内预案（PRODUCT.md §3.1）；编号写错或上级预案已改号，纵向衔接就断了，层级、事件种类和修订检查都会跳过这一环。默认为错误：这是确定的数据错误，不是判断问题。',
-      en: 'Parents point at plans in the library by id (PRODUCT.md §3.1); a mistyped or renamed id breaks the chain, and level, hazard and revision checks skip that link. An error by default: it is a certain data mistake, not a judgement.',
+      zh: '上位预案用编号指向库内预案（Yuanku 的约定，见 docs/regulations.md#yuanku-rules）；编号写错或上级预案已改号，纵向衔接就断了，层级、事件种类和修订检查都会跳过这一环。默认为错误：这是确定的数据错误，不是判断问题。',
+      en: 'Parents point at plans in the library by id (Yuanku\'s own rule, see docs/regulations.md#yuanku-rules); a mistyped or renamed id breaks the chain, and level, hazard and revision checks skip that link. An error by default: it is a certain data mistake, not a judgement.',
     },
     notReported: {
       zh: 'external（库外上级预案）不检查；编号存在于库中（不论状态）即不报告，已替代的上位预案由 stale-parent 报告。',

@@ -1,5 +1,5 @@
 // What the site shows, shaped once per build from the loaded library and its findings: the visible plans
-// (a public build drops internal/restricted plans and every contact, PRODUCT §6), normalised plan facts
+// (a public build drops internal/restricted plans and every contact, which must not leave the intranet), normalised plan facts
 // that pages can trust even when a frontmatter is invalid, links between plans, unit duties, drills and
 // the findings that may be shown.
 import type { Finding, Locale } from '../model/finding.ts'
