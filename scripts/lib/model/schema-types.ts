@@ -282,7 +282,7 @@ export interface LibraryFile {
    */
   locale?: 'zh-CN' | 'en'
   /**
-   * 在内置分类表（yuanku coverage --locale en 列出全部编号）之外补充的事件种类：编号 → {name, name_en, category}。 / Hazards added to the built-in taxonomy: id → {name, name_en, category}.
+   * 在内置分类表之外补充的事件种类：编号 → {name, name_en, category}。 / Hazards added to the built-in taxonomy: id → {name, name_en, category}.
    */
   taxonomy?: {
     [k: string]: {
