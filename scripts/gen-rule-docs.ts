@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { slug } from 'github-slugger'
 import { rules } from './lib/rules/index.ts'
 import { RULE_FAMILIES, type Bilingual, type Rule, type RuleFamily } from './lib/rules/define-rule.ts'
 
@@ -49,7 +50,7 @@ export function rulePage(rule: Rule<any>): string {
     '',
     `*${d.summary.en}.*`,
     '',
-    `- 类别 Family: [${familyTitle(rule.family)}](README.md#${rule.family})`,
+    `- 类别 Family: [${familyTitle(rule.family)}](README.md#${slug(familyTitle(rule.family))})`,
     `- 默认级别 Default severity: ${SEVERITY[rule.severity]}`,
     ...(options ? [`- 选项默认值 Option defaults: \`${options}\``] : []),
     '',
@@ -104,7 +105,7 @@ export function rulesIndex(): string {
   for (const family of Object.keys(RULE_FAMILIES) as RuleFamily[]) {
     const list = rules.filter((r) => r.family === family)
     if (!list.length) continue
-    parts.push(`<a id="${family}"></a>`, '', `## ${familyTitle(family)}`, '', '| 规则 rule | 名称 name | 默认 default | 检查什么 what |', '| --- | --- | --- | --- |')
+    parts.push(`## ${familyTitle(family)}`, '', '| 规则 rule | 名称 name | 默认 default | 检查什么 what |', '| --- | --- | --- | --- |')
     for (const r of list) parts.push(`| [\`${r.id}\`](${r.id}.md) | ${r.name.zh} · ${r.name.en} | ${r.severity} | ${r.docs.summary.zh} · ${r.docs.summary.en} |`)
     parts.push('')
   }
