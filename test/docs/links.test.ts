@@ -32,6 +32,10 @@ describe('README.md and docs/', () => {
     for (const file of FILES) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/github\.com\/yuanku/i)
   })
 
+  it('cites regulations, never notes that are not in the repository (docs/rules/ comes from the rules)', () => {
+    for (const file of FILES.filter((f) => !f.startsWith('docs/rules/'))) expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/DOMAIN\.md|PRODUCT\.md|PERF-NOTES/)
+  })
+
   it('the README keeps the two commands and says how long they take', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     expect(readme).toContain('npm ci && npm run build   # 检查并发布示例预案库到 dist/')
