@@ -96,10 +96,14 @@ async function main(): Promise<void> {
   const pagefind = await import('pagefind')
   const { index, errors: created } = await pagefind.createIndex({})
   if (!index) fail(`Pagefind: ${created.join('; ')}`)
-  // Only plan and unit pages are searched (they mark their content with data-pagefind-body); reading the
-  // other pages (the findings list of a large library is megabytes) would only cost time.
-  const added = await index.addDirectory({ path: outDir, glob: '{plans,units}/*/index.html' })
-  if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
+  // Only plan, unit and help pages are searched (they mark their content with data-pagefind-body); reading
+  // the other pages (the findings list of a large library is megabytes) would only cost time.
+  let pageCount = 0
+  for (const glob of ['{plans,units}/*/index.html', 'help/**/index.html']) {
+    const added = await index.addDirectory({ path: outDir, glob })
+    if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
+    pageCount += added.page_count
+  }
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
   if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   await pagefind.close()
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
   stampServiceWorker(outDir)
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
-  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
+  console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${pageCount} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
 }
 

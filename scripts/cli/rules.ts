@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadLibraryMeta } from '../lib/load/library.ts'
 import { ruleConfig } from '../lib/lint.ts'
@@ -65,6 +66,12 @@ const indent = (text: string) =>
     .map((l) => (l ? `    ${l}` : l))
     .join('\n')
 
+/** In a terminal, the installed docs file reads better as a path than as a file: URI. */
+function docsLink(ruleId: string, siteUrl?: string): string {
+  const uri = helpUri(ruleId, siteUrl)
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri
+}
+
 export function describeRule(rule: Rule<any>, lang: Lang, configured?: Record<string, RuleSetting>, siteUrl?: string): string {
   const d = rule.docs
   const zh = lang === 'zh'
@@ -74,7 +81,7 @@ export function describeRule(rule: Rule<any>, lang: Lang, configured?: Record<st
     zh
       ? `类别：${FAMILIES[rule.family].zh} · 默认级别：${SEVERITY[lang][rule.severity]}${configuredNote(rule, lang, configured)}`
       : `Family: ${FAMILIES[rule.family].en} · Default severity: ${SEVERITY[lang][rule.severity]}${configuredNote(rule, lang, configured)}`,
-    zh ? `文档：${helpUri(rule.id, siteUrl)}` : `Docs: ${helpUri(rule.id, siteUrl)}`,
+    zh ? `文档：${docsLink(rule.id, siteUrl)}` : `Docs: ${docsLink(rule.id, siteUrl)}`,
     '',
     zh ? '为什么' : 'Why',
     indent(d.why[lang]),

@@ -4,6 +4,7 @@
 import { prepareSite } from '../../scripts/lib/site/prepare.ts'
 import type { SiteModel } from '../../scripts/lib/site/model.ts'
 import { renderPlanBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
+import { docPages, type DocPage } from '../../scripts/lib/site/docs.ts'
 import { strings, type Strings } from './i18n.ts'
 import type { Finding } from '../../scripts/lib/model/finding.ts'
 import { planLookup, summaryLine, tally, triage, type PlanLookup } from '../../scripts/lib/report/triage.ts'
@@ -41,6 +42,14 @@ let unitPages: Set<string> | undefined
 export const unitHref = (id: string) => ((unitPages ??= new Set(site().unitIds)).has(id) ? href(`units/${id}/`) : undefined)
 export const drillHref = (id: string) => href(`drills/${id}/`)
 export const ruleHref = (id: string) => href(`rules/#rule-${id}`)
+/** A page of the help section (docs/ published): '' is its index, 'rules/placeholder-text' a rule's page. */
+export const helpHref = (slug: string) => href(slug ? `help/${slug}/` : 'help/')
+
+let help: DocPage[] | undefined
+/** The documents of docs/ as help pages (rendered once per build). */
+export function helpPages(): DocPage[] {
+  return (help ??= docPages(helpHref))
+}
 
 const rendered = new Map<string, RenderedPlan>()
 

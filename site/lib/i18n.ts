@@ -5,7 +5,7 @@ export type Locale = 'zh-CN' | 'en'
 
 const zh = {
   siteName: '应急预案库',
-  nav: { home: '首页', plans: '预案目录', hierarchy: '预案体系', coverage: '覆盖矩阵', units: '单位职责', findings: '问题清单', drills: '演练记录', rules: '检查规则', search: '搜索' },
+  nav: { home: '首页', plans: '预案目录', hierarchy: '预案体系', coverage: '覆盖矩阵', units: '单位职责', findings: '问题清单', drills: '演练记录', rules: '检查规则', help: '帮助', search: '搜索' },
   type: {
     overall: '总体应急预案', special: '专项应急预案', department: '部门应急预案', grassroots: '基层组织和单位应急预案',
     'enterprise-comprehensive': '企业综合应急预案', 'enterprise-special': '企业专项应急预案', onsite: '现场处置方案', event: '重大活动应急预案', joint: '联合应急预案',
@@ -45,7 +45,7 @@ const zh = {
     legend: '图例', coverageNote: '行：行政区域；列：事件种类。单元格链接到相应预案，缺失项链接到规则说明。', topPlans: '顶层预案', orphans: '未衔接上位预案的预案',
     searchPlaceholder: '输入关键词，如 防汛、危险化学品', searchNoResults: '没有找到结果', searchCount: '找到 {n} 项结果', searchLoading: '正在加载搜索索引…', searchUnavailable: '搜索索引不可用',
     good: '优秀', scoreTrend: '得分趋势', lastDrill: '最近演练', lastReview: '最近评估', dueSince: '到期日', overdue: '逾期', rules: '检查规则',
-    why: '为什么', fix: '如何修改', bad: '不符合', ok: '符合', options: '选项', notReported: '不报告的情形', defaultSeverity: '默认级别', off: '默认关闭', print: '打印',
+    why: '为什么', fix: '如何修改', bad: '不符合', ok: '符合', options: '选项', notReported: '不报告的情形', ruleHelp: '完整说明', helpResult: '帮助', defaultSeverity: '默认级别', off: '默认关闭', print: '打印',
     unitsCount: '单位', dutiesCount: '职责', commits: '次修订', author: '作者', subject: '说明', planCount: '份预案', printNote: '打印版',
     ruleFamily: '规则类别', mostUrgent: '最需要处理', noErrors: '没有错误', fixable: '可用 --fix 自动修复', lineN: '第 {n} 行', editFile: '编辑',
     allErrors: '全部 {n} 个错误', unitResult: '单位职责', drillsTakenPart: '参加的演练', openActionsOfUnit: '承担的待整改问题', ruleId: '规则编号', commitId: '提交编号', provisional: '暂定', provisionalNote: '尚有 {n} 项未评定，得分和等级为暂定', rated: '已评定', openOfTotal: '待整改 / 发现问题', openOfTotalNote: '尚未整改的问题数 / 演练发现的问题总数', organizerUnit: '组织单位',
@@ -57,7 +57,7 @@ type Strings = typeof zh
 
 const en: Strings = {
   siteName: 'Contingency plan library',
-  nav: { home: 'Home', plans: 'Plans', hierarchy: 'Hierarchy', coverage: 'Coverage', units: 'Units', findings: 'Findings', drills: 'Drills', rules: 'Rules', search: 'Search' },
+  nav: { home: 'Home', plans: 'Plans', hierarchy: 'Hierarchy', coverage: 'Coverage', units: 'Units', findings: 'Findings', drills: 'Drills', rules: 'Rules', help: 'Help', search: 'Search' },
   type: {
     overall: 'Overall plan', special: 'Special plan', department: 'Department plan', grassroots: 'Grassroots plan',
     'enterprise-comprehensive': 'Enterprise comprehensive plan', 'enterprise-special': 'Enterprise special plan', onsite: 'On-site procedure', event: 'Major event plan', joint: 'Joint plan',
@@ -97,7 +97,7 @@ const en: Strings = {
     legend: 'Legend', coverageNote: 'Rows: jurisdictions; columns: hazards. Cells link to the plan; gaps link to the rule.', topPlans: 'Top plans', orphans: 'Plans without a parent in the library',
     searchPlaceholder: 'Search, e.g. flood, hazardous chemicals', searchNoResults: 'No results', searchCount: '{n} results', searchLoading: 'Loading the search index…', searchUnavailable: 'Search index unavailable',
     good: 'Excellent', scoreTrend: 'Score trend', lastDrill: 'Last drill', lastReview: 'Last review', dueSince: 'Due', overdue: 'Overdue', rules: 'Rules',
-    why: 'Why', fix: 'How to fix', bad: 'Bad', ok: 'Good', options: 'Options', notReported: 'Not reported', defaultSeverity: 'Default severity', off: 'off by default', print: 'Print',
+    why: 'Why', fix: 'How to fix', bad: 'Bad', ok: 'Good', options: 'Options', notReported: 'Not reported', ruleHelp: 'Full documentation', helpResult: 'Help', defaultSeverity: 'Default severity', off: 'off by default', print: 'Print',
     unitsCount: 'Units', dutiesCount: 'Duties', commits: 'revisions', author: 'Author', subject: 'Message', planCount: 'plans', printNote: 'Printed copy',
     ruleFamily: 'Rule family', mostUrgent: 'Most urgent', noErrors: 'No errors', fixable: 'fixable with --fix', lineN: 'line {n}', editFile: 'Edit',
     allErrors: 'All {n} errors', unitResult: 'Unit', drillsTakenPart: 'Drills it took part in', openActionsOfUnit: 'Open corrective actions assigned to it', ruleId: 'Rule id', commitId: 'Commit', provisional: 'provisional', provisionalNote: '{n} items not rated yet: score and grade are provisional', rated: 'Rated', openOfTotal: 'Open / found', openOfTotalNote: 'Corrective actions still open / findings of the drill', organizerUnit: 'Organiser',

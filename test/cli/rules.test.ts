@@ -1,6 +1,7 @@
 // `yuanku rules`: the catalogue and one rule's documentation, both from the rules' own docs.
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ruleById, rules } from '../../scripts/lib/rules/index.ts'
 import { workspace, yuanku } from './helpers.ts'
@@ -45,7 +46,7 @@ describe('yuanku rules', { timeout: 120_000 }, () => {
         `placeholder-text — ${d.summary.zh}`,
         '',
         '类别：形式 · 默认级别：警告',
-        '文档：https://github.com/yuanku/yuanku/blob/main/README.md#rule-placeholder-text',
+        `文档：${fileURLToPath(new URL('../../docs/rules/placeholder-text.md', import.meta.url))}`,
         '',
         '为什么',
         indent(d.why.zh),

@@ -7,14 +7,10 @@ import { trackedLines } from './tracked-files.ts'
 // Written so that this file does not match itself.
 const INTERNAL = /\b(?:DOMAIN|PRODUCT)(?:\.md|\s*§)|\bPERF-NOTE[S]\b|\bSTYLE\.md\b/
 
-// TODO(coordinator): README.md still carries such citations in its hand-written part until the branch that
-// restructures the README and docs/ is merged; remove this exception after that merge.
-const NOT_YET = new Set(['README.md'])
-
 describe('no citation points outside the repository', () => {
   it('no tracked file cites the internal notes', () => {
     const hits: string[] = []
-    for (const { file, line, text } of trackedLines((f) => !NOT_YET.has(f))) {
+    for (const { file, line, text } of trackedLines(() => true)) {
       if (INTERNAL.test(text)) hits.push(`${file}:${line}: ${text.trim().slice(0, 120)}`)
     }
     expect(hits).toEqual([])

@@ -21,6 +21,8 @@ const PAGES: [string, string][] = [
   ['unit page', 'units/shi-shuili/'],
   ['findings', 'findings/'],
   ['rules', 'rules/'],
+  ['help: a long document', 'help/cli/'],
+  ['help: a rule', 'help/rules/placeholder-text/'],
   ['search', 'search/'],
   ['drill list', 'drills/'],
   ['drill record', 'drills/shi-fangxun-2026-05-12/'],

@@ -58,7 +58,7 @@ describe('installed from an npm pack tarball into an office repository', { timeo
 
   test('the package carries compiled JavaScript, the site sources, the schemas and the templates', () => {
     const pkg = join(repo, 'node_modules/yuanku')
-    for (const file of ['bin/yuanku.js', 'scripts/yuanku.js', 'scripts/build-site.js', 'scripts/lib/engine/worker-entry.js', 'site/pages/index.astro', 'schema/plan.schema.json', 'templates/init/gitlab-ci.yml', 'templates/init/checklists/aqt9009-generic.md', 'editors/vscode/extension.js', 'docs/editor.md']) {
+    for (const file of ['bin/yuanku.js', 'scripts/yuanku.js', 'scripts/build-site.js', 'scripts/lib/engine/worker-entry.js', 'site/pages/index.astro', 'schema/plan.schema.json', 'templates/init/gitlab-ci.yml', 'templates/init/checklists/aqt9009-generic.md', 'editors/vscode/extension.js', 'docs/editor.md', 'docs/rules/placeholder-text.md', 'docs/README.md']) {
       expect(existsSync(join(pkg, file)), file).toBe(true)
     }
     expect(existsSync(join(pkg, 'plans')), 'the example library stays out of the package').toBe(false)

@@ -1,5 +1,5 @@
 // The built site in real Chromium, served under /yuan/: navigation, filters, Chinese search, coverage,
-// unit pages, and no request leaving 127.0.0.1.
+// unit pages, the help section, and no request leaving 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { buildSite, hasBrowser, launchBrowser, offsite, serve, watchedPage, type Served, type Watched } from './support.ts'
@@ -87,6 +87,33 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
     expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0)
   })
 
+  test('帮助: the header leads to docs/ as pages, the rules page to each rule’s help page, and search finds them', async () => {
+    const { page } = w
+    await page.goto(server.url)
+    await page.locator('.site-header').getByRole('link', { name: '帮助', exact: true }).click()
+    await page.waitForURL(`${server.url}help/`)
+    expect(await page.locator('main h1').textContent()).toBe('帮助 · Help')
+    await page.locator('main').getByRole('link', { name: '检查规则 Rules', exact: true }).click()
+    await page.waitForURL(`${server.url}help/rules/`)
+    await page.locator('main').getByRole('link', { name: 'placeholder-text', exact: true }).click()
+    await page.waitForURL(`${server.url}help/rules/placeholder-text/`)
+    expect(await page.locator('main h1').textContent()).toBe('占位文字未填 Placeholder text · placeholder-text')
+    expect(await page.locator('main pre', { hasText: '本预案自XX年起施行' }).count()).toBe(1)
+    // Links between documents stay on the site: the family link opens the rule index at its heading.
+    await page.locator('main').getByRole('link', { name: '形式 Form', exact: true }).click()
+    await page.waitForURL(/\/yuan\/help\/rules\/#/)
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#形式-form')
+    expect(await page.locator('main h2[id="形式-form"]').count()).toBe(1)
+    // The site's rules page links every rule to its page in the help section.
+    await page.goto(`${server.url}rules/`)
+    await page.locator('#rule-dissolved-unit').getByRole('link', { name: '完整说明' }).click()
+    await page.waitForURL(`${server.url}help/rules/dissolved-unit/`)
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('退出码')}`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0 || /没有|不可用/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 })
+    const found = await page.locator('[data-search-results] li > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')))
+    expect(found).toContain('/yuan/help/cli/')
+  })
+
   test('a coverage cell leads to the plan, a gap to the coverage-gap rule', async () => {
     const { page } = w
     await page.goto(`${server.url}coverage/`)
@@ -141,7 +168,7 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
 
   test('on a tablet no page is wider than the screen', async () => {
     const tablet = await watchedPage(browser, { viewport: { width: 768, height: 1024 } })
-    for (const path of ['', 'plans/', 'plans/shili-flood/', 'hierarchy/', 'coverage/', 'units/shi-yingji/', 'findings/', 'drills/drill-2025-shili-flood/', 'rules/', 'search/']) {
+    for (const path of ['', 'plans/', 'plans/shili-flood/', 'hierarchy/', 'coverage/', 'units/shi-yingji/', 'findings/', 'drills/drill-2025-shili-flood/', 'rules/', 'help/', 'help/cli/', 'help/rules/placeholder-text/', 'search/']) {
       await tablet.page.goto(`${server.url}${path}`)
       const [scroll, width] = await tablet.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
       expect(scroll, path).toBeLessThanOrEqual(width)
@@ -176,7 +203,7 @@ describe.skipIf(!hasBrowser)('site (fixture library, base /yuan/)', () => {
 
   test('no request left 127.0.0.1, no script error on any page visited', async () => {
     const { page } = w
-    for (const path of ['', 'plans/', 'plans/shili-hazmat/', 'hierarchy/', 'coverage/', 'units/', 'units/shi-shuili/', 'findings/', 'drills/', 'rules/', 'search/?q=防汛']) {
+    for (const path of ['', 'plans/', 'plans/shili-hazmat/', 'hierarchy/', 'coverage/', 'units/', 'units/shi-shuili/', 'findings/', 'drills/', 'rules/', 'help/', 'help/rules/dissolved-unit/', 'search/?q=防汛']) {
       await page.goto(`${server.url}${path}`)
       await page.waitForLoadState('networkidle')
     }

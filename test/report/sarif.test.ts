@@ -1,7 +1,7 @@
 // The SARIF output validates against the official OASIS SARIF 2.1.0 schema (vendored beside this
 // test, taken from the npm package @datadog/datadog-ci-plugin-sarif 5.25.0, which embeds
 // src/json-schema/sarif-schema-2.1.0.json), and its results point where the findings do.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
@@ -12,6 +12,8 @@ import { artifactUri, formatSarif } from '../../scripts/lib/report/sarif.ts'
 import { rules } from '../../scripts/lib/rules/index.ts'
 import { TODAY, workspace, yuanku } from '../cli/helpers.ts'
 
+/** A file of this checkout's docs/ as a file: URI. */
+const docsFile = (path: string) => new URL(`../../docs/${path}`, import.meta.url).href
 const schema = JSON.parse(readFileSync(new URL('./sarif-schema-2.1.0.json', import.meta.url), 'utf8'))
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 
@@ -56,14 +58,21 @@ describe('SARIF formatter', { timeout: 120_000 }, () => {
   it('describes the tool and every rule', () => {
     const run = log.runs[0]
     expect(log.version).toBe('2.1.0')
-    expect(run.tool.driver).toMatchObject({ name: 'yuanku', version: pkg.version, informationUri: 'https://github.com/yuanku/yuanku' })
+    // Without site.url the links open the installed docs/ (no address on a host that may not exist).
+    expect(run.tool.driver).toMatchObject({ name: 'yuanku', version: pkg.version, informationUri: docsFile('README.md') })
+    expect(existsSync(fileURLToPath(run.tool.driver.informationUri))).toBe(true)
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id))
     const placeholder = run.tool.driver.rules.find((r: { id: string }) => r.id === 'placeholder-text')
     expect(placeholder).toMatchObject({
       shortDescription: { text: '正文中留有未填写的占位符（XX、×××、某某、待定、TBD、【…】、＿＿ 等）' },
-      helpUri: 'https://github.com/yuanku/yuanku/blob/main/README.md#rule-placeholder-text',
+      helpUri: docsFile('rules/placeholder-text.md'),
       defaultConfiguration: { level: 'warning' },
     })
+    for (const r of run.tool.driver.rules) expect(existsSync(fileURLToPath(r.helpUri)), r.id).toBe(true)
+    // GitHub code scanning shows help.markdown beside the alert: the rule's whole documentation.
+    expect(placeholder.help.text).toBe(rules.find((r) => r.id === 'placeholder-text')!.docs.fix.zh)
+    expect(placeholder.help.markdown).toMatch(/^\*\*为什么\*\*\n\n照模板起草的预案/)
+    expect(placeholder.help.markdown).toContain('**不合格示例**\n\n````\n')
     expect(placeholder.fullDescription.text).toMatch(/^照模板起草的预案/)
     expect(run.originalUriBaseIds).toEqual({ LIBRARY_ROOT: { uri: `${pathToFileURL(join(dir, 'plans')).href}/` } })
     expect(run.columnKind).toBe('utf16CodeUnits')
@@ -80,7 +89,7 @@ describe('SARIF formatter', { timeout: 120_000 }, () => {
     const first = results[1]
     const driverRules = log.runs[0].tool.driver.rules
     expect(driverRules[first.ruleIndex].id).toBe('dissolved-unit')
-    expect(driverRules[first.ruleIndex].helpUri).toBe('https://github.com/yuanku/yuanku/blob/main/README.md#rule-dissolved-unit')
+    expect(driverRules[first.ruleIndex].helpUri).toBe(docsFile('rules/dissolved-unit.md'))
     const region = { startLine: 9, startColumn: 12, endLine: 9, endColumn: 21 }
     expect(first.message.text).toBe('单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）')
     expect(first.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'city/forest.md', uriBaseId: 'LIBRARY_ROOT' }, region } }])
@@ -121,9 +130,10 @@ describe('SARIF formatter', { timeout: 120_000 }, () => {
       expect(validator()(JSON.parse(r.stdout))).toBe(true)
       const uris = run.tool.driver.rules.map((x: { id: string; helpUri: string }) => [x.id, x.helpUri])
       expect(uris.length).toBe(rules.length)
-      for (const [id, uri] of uris) expect(uri).toBe(`https://yuan.example.gov.cn/yuan/rules/#rule-${id}`)
+      for (const [id, uri] of uris) expect(uri).toBe(`https://yuan.example.gov.cn/yuan/help/rules/${id}/`)
+      expect(run.tool.driver.informationUri).toBe('https://yuan.example.gov.cn/yuan/help/')
       const one = await yuanku(['rules', 'dissolved-unit'], join(dir))
-      expect(one.stdout).toContain('文档：https://yuan.example.gov.cn/yuan/rules/#rule-dissolved-unit')
+      expect(one.stdout).toContain('文档：https://yuan.example.gov.cn/yuan/help/rules/dissolved-unit/')
     } finally {
       writeFileSync(settings, before)
     }

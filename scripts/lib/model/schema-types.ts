@@ -282,7 +282,7 @@ export interface LibraryFile {
    */
   locale?: 'zh-CN' | 'en'
   /**
-   * 在内置分类表（见 README）之外补充的事件种类：编号 → {name, name_en, category}。 / Hazards added to the built-in taxonomy: id → {name, name_en, category}.
+   * 在内置分类表之外补充的事件种类：编号 → {name, name_en, category}。 / Hazards added to the built-in taxonomy: id → {name, name_en, category}.
    */
   taxonomy?: {
     [k: string]: {
@@ -542,7 +542,7 @@ export interface LibraryFile {
      */
     base?: string
     /**
-     * 发布后站点的完整地址（含部署路径），如 https://yuan.example.gov.cn/yuan/。设置后，lint 的 SARIF 和 json 输出及 yuanku rules 中的规则说明链接指向站点的“检查规则”页，而不是 README。 / Full address of the published site, base path included; when set, rule links in SARIF/JSON output and `yuanku rules` point at the site's rules page instead of the README.
+     * 发布后站点的完整地址（含部署路径），如 https://yuan.example.gov.cn/yuan/。设置后，lint 的 SARIF 输出、编辑器提示和 yuanku rules 中的规则说明链接指向站点“帮助”中该规则的页面，而不是本机 docs/rules/ 中的文件。 / Full address of the published site, base path included; when set, rule links in SARIF output, editor diagnostics and `yuanku rules` point at the rule's page in the site's help section instead of the local docs/rules/ file.
      */
     url?: string
     /**

@@ -1,16 +1,16 @@
 // SARIF 2.1.0 (OASIS), the format code-scanning UIs read: one result per finding, 1-based lines and
 // columns counted in UTF-16 code units like ours, every rule described in tool.driver.rules with a
-// helpUri into the README's rule reference.
+// helpUri to its help page (see helpUri) and its documentation inline in help.markdown: GitHub code
+// scanning shows help.markdown beside an alert, and cannot open a file: URI from the machine that ran lint.
 import { join, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Finding, Place } from '../model/finding.ts'
-import { helpUri, type Rule } from '../rules/define-rule.ts'
+import { docsUri, helpUri, type Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
 import { version } from '../version.ts'
 import type { FormatContext } from './stylish.ts'
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
-export const INFORMATION_URI = 'https://github.com/yuanku/yuanku'
 /** Artifact URIs are relative to the library folder, which this base id names. */
 export const ROOT_BASE_ID = 'LIBRARY_ROOT'
 /** The conventional base id of a source tree's root (`--sarif-base`). */
@@ -48,13 +48,28 @@ function location(base: Base, file: string, place: Place) {
   return { physicalLocation: { artifactLocation: artifact(base, file), region: region(place) } }
 }
 
+/** The rule's documentation in one locale, for viewers that show help.markdown (GitHub code scanning). */
+export function helpMarkdown(rule: Rule<any>, zh: boolean): string {
+  const d = rule.docs
+  const pick = (b: { zh: string; en: string }) => (zh ? b.zh : b.en)
+  const section = (title: string, body: string) => `**${title}**\n\n${body}`
+  const fence = (body: string) => `\`\`\`\`\n${body.trim()}\n\`\`\`\``
+  return [
+    section(zh ? '为什么' : 'Why', pick(d.why)),
+    section(zh ? '怎么改' : 'How to fix', pick(d.fix)),
+    ...(d.notReported ? [section(zh ? '不报告' : 'Not reported', pick(d.notReported))] : []),
+    section(zh ? '不合格示例' : 'Bad example', fence(d.bad)),
+    section(zh ? '合格示例' : 'Good example', fence(d.good)),
+  ].join('\n\n')
+}
+
 function describeRule(rule: Rule<any>, zh: boolean, siteUrl?: string) {
   const text = (b: { zh: string; en: string }) => ({ text: zh ? b.zh : b.en })
   return {
     id: rule.id,
     shortDescription: text(rule.docs.summary),
     fullDescription: text(rule.docs.why),
-    help: text(rule.docs.fix),
+    help: { ...text(rule.docs.fix), markdown: helpMarkdown(rule, zh) },
     helpUri: helpUri(rule.id, siteUrl),
     // A rule that is off by default still runs with its default level when named with --rule.
     defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'warning' as Level } : { level: level(rule.severity) },
@@ -99,7 +114,7 @@ export function formatSarif(findings: Finding[], ctx: FormatContext, rules: Rule
             fullName: 'Yuanku 预案库 contingency-plan linter',
             version,
             semanticVersion: version,
-            informationUri: INFORMATION_URI,
+            informationUri: docsUri(ctx.siteUrl),
             language: zh ? 'zh-CN' : 'en',
             rules: rules.map((r) => describeRule(r, zh, ctx.siteUrl)),
           },

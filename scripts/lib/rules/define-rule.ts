@@ -113,10 +113,19 @@ export function defineRule<O extends Record<string, unknown> = Record<string, ne
 
 
 /**
- * The rule's documentation: the rules page of the library's published site when `site.url` is set in
- * library.yaml (what an office's users can actually open), else the README's rule reference.
+ * The rule's documentation. With `site.url` in library.yaml: the rule's help page on the library's
+ * published site (what an office's users can open on their intranet). Otherwise the rule's page in the
+ * docs/ folder of this installation, as a file: URI: SARIF's helpUri must be an absolute URI (the 2.1.0
+ * schema says format "uri"), so a relative path is not allowed, and editors (VS Code's SARIF viewer, the
+ * language server's code links) open a file: URI directly. No address on a host that may not exist.
  */
 export function helpUri(ruleId: string, siteUrl?: string): string {
-  if (siteUrl) return `${siteUrl.replace(/\/*$/, '/')}rules/#rule-${ruleId}`
-  return `https://github.com/yuanku/yuanku/blob/main/README.md#rule-${ruleId}`
+  if (siteUrl) return `${siteUrl.replace(/\/*$/, '/')}help/rules/${ruleId}/`
+  return new URL(`../../../docs/rules/${ruleId}.md`, import.meta.url).href
+}
+
+/** Where docs/ starts: the published site's help section, or the installed docs folder's index. */
+export function docsUri(siteUrl?: string): string {
+  if (siteUrl) return `${siteUrl.replace(/\/*$/, '/')}help/`
+  return new URL('../../../docs/README.md', import.meta.url).href
 }

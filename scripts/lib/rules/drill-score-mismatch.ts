@@ -33,7 +33,7 @@ export default defineRule({
       en: 'Take the ratings as the truth and set score, grade and each awarded to the recomputed values: `yuanku drill score FILE` shows them, and once checked `yuanku drill score FILE --write` writes them. A drill record is evidence of the evaluation, so `yuanku lint --fix` never changes it. If a rating is wrong, correct the rating first.',
     },
     bad: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 90\ngrade: 优秀',
-    good: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 75\ngrade: 良好',
+    good: 'checklist:\n  - { ref: plan-1a2b3c4d, text: 30分钟内报告水情, points: 5, critical: true, rating: partial, awarded: 2.5 }\n  - { ref: plan-5e6f7a8b, text: 转移群众, points: 5, critical: false, rating: met, awarded: 5 }\nscore: 75\ngrade: 合格',
   },
   messages: {
     score: m(

@@ -53,7 +53,7 @@ export default defineRule({
       en: 'maxDepth (default 3): the deepest heading level that can count as a required section. The sections and their aliases per plan type are set in library.yaml required_sections; more synonyms in section_synonyms.',
     },
     bad: '# 示例市公路水路交通运输保障应急预案\n## 1 总则\n## 2 组织指挥体系\n## 3 监测预警\n## 4 应急响应\n## 5 预案管理',
-    good: '# 示例市公路水路交通运输保障应急预案\n## 1 总则\n## 2 组织指挥体系\n## 3 监测预警\n## 4 应急响应\n## 5 应急保障\n## 6 预案管理',
+    good: '# 示例市公路水路交通运输保障应急预案\n## 1 总则\n## 2 组织指挥体系\n## 3 监测预警\n## 4 应急响应\n## 5 后期处置\n## 6 应急保障\n## 7 预案管理',
   },
   messages: {
     default: {

@@ -27,8 +27,8 @@ export default defineRule({
       zh: '按演练发现的问题修订预案，并更新 dates.last_reviewed（或重新审批、发布后更新 dates.approved、dates.published），日期应不早于演练日期。如果问题其实不需要修订预案，把演练记录中该问题的 requires_revision 改为 false。',
       en: 'Revise the plan for the finding and update dates.last_reviewed (or dates.approved / dates.published after re-issue) to a date on or after the drill. If the finding does not in fact need a revision, set its requires_revision to false in the drill record.',
     },
-    bad: '# 预案\ndates:\n  published: 2024-05-20\n  last_reviewed: 2025-03-01\n\n# plans/drills/2026-06-18-….md\ndate: 2026-06-18\nfindings:\n  - text: 预案未明确转移安置点\n    requires_revision: true',
-    good: '# 预案\ndates:\n  published: 2024-05-20\n  last_reviewed: 2026-09-10\n\n# plans/drills/2026-06-18-….md\ndate: 2026-06-18\nfindings:\n  - text: 预案未明确转移安置点\n    requires_revision: true',
+    bad: '# 预案\ndates:\n  approved: 2024-05-10\n  published: 2024-05-20\n  last_reviewed: 2025-03-01\n\n# plans/drills/2026-06-18-….md\ndate: 2026-06-18\nfindings:\n  - text: 预案未明确转移安置点\n    severity: major\n    unit: xishan-yingji\n    action: 在预案中明确各乡镇转移安置点\n    due: 2026-09-30\n    status: done\n    requires_revision: true',
+    good: '# 预案\ndates:\n  approved: 2024-05-10\n  published: 2024-05-20\n  last_reviewed: 2026-09-10\n\n# plans/drills/2026-06-18-….md\ndate: 2026-06-18\nfindings:\n  - text: 预案未明确转移安置点\n    severity: major\n    unit: xishan-yingji\n    action: 在预案中明确各乡镇转移安置点\n    due: 2026-09-30\n    status: done\n    requires_revision: true',
   },
   messages: {
     default: {

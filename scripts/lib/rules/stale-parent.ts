@@ -50,8 +50,8 @@ export default defineRule({
       zh: '把 parents 改为替代它的新版预案（yuanku lint --fix 在只有一个新版时自动修改）；上位预案修订后，对照评估本预案，修订或确认后更新 dates.last_reviewed。',
       en: 'Point parents at the version that replaced it (yuanku lint --fix does it when exactly one plan supersedes it); after the parent is revised, review this plan against it and update dates.last_reviewed.',
     },
-    bad: '# 上位预案 shili-flood：dates: { published: 2025-06-01 }\nid: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { published: 2023-05-10 }',
-    good: 'id: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { published: 2023-05-10, last_reviewed: 2025-09-01 }',
+    bad: '# 上位预案 shili-flood：dates: { published: 2025-06-01 }\nid: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { approved: 2023-05-06, published: 2023-05-10 }',
+    good: 'id: xishan-flood\nparents:\n  - plan: shili-flood\ndates: { approved: 2023-05-06, published: 2023-05-10, last_reviewed: 2025-09-01 }',
   },
   messages: {
     superseded: m(

@@ -36,6 +36,8 @@ export interface RenderContext {
   path: string
   /** Lines findings point at, to get anchors for. */
   lines?: number[]
+  /** Where a link goes instead of the plan rules above (the help pages link between documents). */
+  link?(url: string): string | undefined
 }
 
 const SAFE_SCHEME = /^(https?|mailto|tel):/i
@@ -77,7 +79,7 @@ function siteHref(url: string, ctx: RenderContext): string | undefined {
 function handlers(ctx: RenderContext) {
   const link = (state: H, node: Link | LinkReference, url: string | undefined): ElementContent => {
     const children = state.all(node) as ElementContent[]
-    const href = url === undefined ? undefined : siteHref(url, ctx)
+    const href = url === undefined ? undefined : ctx.link ? ctx.link(url) : siteHref(url, ctx)
     if (!href) return { type: 'element', tagName: 'span', properties: { className: ['dead-link'] }, children }
     const external = SAFE_SCHEME.test(href)
     const properties: Element['properties'] = { href }
