@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
 import { coverageMatrix, kindSymbol, type CoverageCell, type CoverageMatrix, type CoverageState } from '../lib/coverage.ts'
-import { todayIso } from '../lib/lint.ts'
+import { todayIso } from '../lib/dates.ts'
 import type { Locale } from '../lib/model/finding.ts'
 import { levelName, planTypeName } from '../lib/plan-system.ts'
 import { EXIT, UsageError } from './errors.ts'

@@ -5,6 +5,7 @@ import type { RuleSetting } from './model/settings.ts'
 import type { MessageData, Report, Rule, RuleContext, RuleMemo } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
 import { addTime, now, timingEnabled } from './engine/timing.ts'
+import { todayIso } from './dates.ts'
 
 /** A report without its file: what a worker or the cache hands back for one plan and one rule. */
 export type FileReport = Omit<Report, 'file'>
@@ -35,12 +36,8 @@ export interface LintResult {
   internalErrors: { ruleId: string; file?: string; message: string }[]
 }
 
-export function todayIso(date = new Date()): string {
-  const y = date.getFullYear()
-  const m = String(date.getMonth() + 1).padStart(2, '0')
-  const d = String(date.getDate()).padStart(2, '0')
-  return `${y}-${m}-${d}`
-}
+// Kept for engine/index.ts, which imports it from here.
+export { todayIso } from './dates.ts'
 
 /** Severity and options of a rule after library.yaml's `rules`. */
 export function ruleConfig(rule: Rule<any>, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {

@@ -2,7 +2,7 @@ import { defineRule } from './define-rule.ts'
 import { yamlPlace, type Plan, type PlanType } from '../model/plan.ts'
 import type { Library } from '../model/library.ts'
 import { addMonths, isIsoDate, overdueSince } from '../dates.ts'
-import { drillsOf, isInForce, overdueText } from './plan-history.ts'
+import { drillsOf, isInForce, overdueText } from '../model/plan-history.ts'
 
 type Options = { productionSafetyHazards: string[] }
 

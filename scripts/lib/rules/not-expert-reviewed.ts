@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { isIsoDate } from '../dates.ts'
-import { isInForce } from './plan-history.ts'
+import { isInForce } from '../model/plan-history.ts'
 
 type D = { status: string; review?: string; approved?: string }
 

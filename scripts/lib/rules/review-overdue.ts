@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { addMonths, overdueSince } from '../dates.ts'
-import { isInForce, lastRevision, overdueText, type RevisionKey } from './plan-history.ts'
+import { isInForce, lastRevision, overdueText, type RevisionKey } from '../model/plan-history.ts'
 
 type D = { since: string; basis: RevisionKey; months: number; due: string; overMonths: number; overDays: number }
 

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { drillFindings, drillsOf, isInForce, lastRevision } from './plan-history.ts'
+import { drillFindings, drillsOf, isInForce, lastRevision } from '../model/plan-history.ts'
 
 type D = { text: string; drill: string; date: string; revised?: string }
 

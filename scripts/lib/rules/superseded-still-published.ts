@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
-import { isInForce } from './plan-history.ts'
+import { isInForce } from '../model/plan-history.ts'
 import { isIsoDate } from '../dates.ts'
 
 const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '已发布', superseded: '已被替代', retired: '已废止' }
