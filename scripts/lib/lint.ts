@@ -2,7 +2,7 @@ import { compareFindings, type Finding, type Locale, type Severity } from './mod
 import type { Library } from './model/library.ts'
 import type { Plan } from './model/plan.ts'
 import type { RuleSetting } from './model/settings.ts'
-import type { MessageData, Report, Rule, RuleContext, RuleMemo } from './rules/define-rule.ts'
+import { formatMessage, type Report, type Rule, type RuleContext, type RuleMemo } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
 import { addTime, now, timingEnabled } from './engine/timing.ts'
 import { todayIso } from './dates.ts'
@@ -44,12 +44,6 @@ export function ruleConfig(rule: Rule<any>, setting: RuleSetting | undefined): {
   if (setting === undefined) return { severity: rule.severity, options: { ...rule.options } }
   if (typeof setting === 'string') return { severity: setting, options: { ...rule.options } }
   return { severity: setting[0], options: { ...rule.options, ...(setting[1] ?? {}) } }
-}
-
-export function formatMessage(rule: Rule<any>, messageId: string | undefined, data: MessageData, locale: Locale): string {
-  const message = rule.messages[messageId ?? 'default'] ?? rule.messages.default
-  if (!message) return `${rule.id}: ${messageId}`
-  return locale === 'en' ? message.en(data) : message.zh(data)
 }
 
 function planIdOf(file: Report['file']): { planId?: string } {

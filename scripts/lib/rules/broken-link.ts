@@ -113,7 +113,7 @@ export default defineRule({
     const { library } = ctx
     const own = ctx.prepared<PreparedLinks>(plan)
     for (const link of own.links) {
-      const report = (messageId: string, data: D) => ctx.report({ file: plan, place: link.place, messageId, data })
+      const report = (messageId: 'file' | 'anchor' | 'plan', data: D) => ctx.report({ file: plan, place: link.place, messageId, data })
       const anchor = (slugs: string[] | undefined, fragment: string, target?: string) => {
         if (!fragment || !slugs || hasAnchor(slugs, fragment)) return
         report('anchor', { url: fragment, target, suggestion: closest(fragment, slugs) })

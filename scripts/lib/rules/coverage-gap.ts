@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { coverageMatrix } from '../coverage.ts'
 import { effectiveDate, levelName, statusName } from '../plan-system.ts'
 
 type D = { name: string; level: string; hazard: string; title?: string; status?: string; date?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'coverage-gap',

@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import { jurisdictionTree, planJurisdiction } from '../coverage.ts'
 import { effectiveDate, levelName, statusName, planStanding } from '../plan-system.ts'
 
 type D = { name: string; level: string; title?: string; status?: string; date?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** Townships and villages write 基层 plans as their overall plan (DOMAIN.md §1). */
 const GRASSROOTS_LEVELS = new Set(['township', 'village'])

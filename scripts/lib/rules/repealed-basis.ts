@@ -1,11 +1,11 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import { textRuns } from '../text/plan-text.ts'
 import { currentVersion, describeVersion, effectiveCatalogue, versionDate, type CitationSettings, type CatalogueDocument } from '../citations/catalogue.ts'
 import { findCitations, indexCatalogue, versionIndex, type CatalogueIndex } from '../citations/find.ts'
 
 type D = { text?: string; title?: string; label?: string; current?: string; date?: string; own?: string; since?: string; by?: string; cite?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 const OPEN = '〔[（(【［'
 const CLOSE = '〕]）)】］'

@@ -1,4 +1,4 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
 import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
 import { catalogueIndex } from './repealed-basis.ts'
@@ -6,7 +6,7 @@ import { normaliseTitle } from '../citations/find.ts'
 import { currentVersion, describeVersion, versionDate } from '../citations/catalogue.ts'
 
 type D = { id: string; title?: string; by?: string; byTitle?: string; date?: string; own?: string; key?: DateKey; current?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 type DateKey = 'last_reviewed' | 'published'
 

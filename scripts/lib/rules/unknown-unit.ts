@@ -1,12 +1,12 @@
 import { isMap, isScalar, isSeq } from 'yaml'
-import { defineRule, type Message, type Report } from './define-rule.ts'
+import { defineRule, message, type Report } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan, type SourceFile } from '../model/plan.ts'
 import type { YamlPath } from '../load/frontmatter.ts'
 import type { UnitRegistry } from '../model/units.ts'
 import { closestId } from '../text/closest.ts'
 
 type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 interface UnitRef {
   id: string
@@ -155,7 +155,7 @@ export default defineRule({
   },
 })
 
-type ReportFn = (report: Report) => void
+type ReportFn = (report: Report<'default' | 'suggest' | 'name' | 'parent' | 'parent-suggest' | 'replaced-by' | 'replaced-by-suggest'>) => void
 
 function checkRefs(file: SourceFile, refs: UnitRef[], units: UnitRegistry, report: ReportFn, pools: string[][] = [[...units.byId.keys()]]): void {
   for (const ref of refs) {
