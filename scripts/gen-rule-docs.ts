@@ -1,6 +1,7 @@
 // Writes the rule reference of README.md (between the RULES markers) from the rules' own docs, so
 // that the documentation and the code cannot drift apart. `node scripts/gen-rule-docs.ts` rewrites
 // README.md; `--check` exits 1 when it is stale (a test runs that).
+import { SEVERITIES } from './lib/model/vocabulary.ts'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { rules } from './lib/rules/index.ts'
@@ -14,7 +15,7 @@ const FAMILIES = Object.fromEntries(
   Object.entries(RULE_FAMILIES).map(([id, f]) => [id, `${f.zh} ${f.en}${f.motto ? `（${f.motto}）` : ''}`]),
 ) as Record<RuleFamily, string>
 
-const SEVERITY: Record<string, string> = { error: '错误 error', warn: '警告 warn', off: '默认关闭 off' }
+const SEVERITY = (s: 'error' | 'warn' | 'off') => (s === 'off' ? `默认关闭 off` : `${SEVERITIES[s].zh} ${s}`)
 
 function fence(text: string): string {
   const lang = text.trimStart().startsWith('---') || text.includes('\n#') ? 'markdown' : 'yaml'
@@ -28,7 +29,7 @@ function ruleSection(rule: Rule<any>): string {
     `<a id="rule-${rule.id}"></a>`,
     `#### \`${rule.id}\` — ${d.summary.zh}`,
     '',
-    `*${d.summary.en}.* 默认 Default: ${SEVERITY[rule.severity]}.`,
+    `*${d.summary.en}.* 默认 Default: ${SEVERITY(rule.severity)}.`,
     '',
     `- **为什么 Why**: ${d.why.zh} / ${d.why.en}`,
     `- **怎么改 Fix**: ${d.fix.zh} / ${d.fix.en}${options}`,

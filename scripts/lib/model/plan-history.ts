@@ -5,11 +5,6 @@ import type { Library } from './library.ts'
 import type { DrillRecord, Plan } from './plan.ts'
 import type { DrillRecordFrontmatter } from './schema-types.ts'
 
-/** Plans in force: approved (审批) or published (发布). Drafts are not yet in force; superseded and retired no longer. */
-export function isInForce(plan: Plan): boolean {
-  return plan.data.status === 'approved' || plan.data.status === 'published'
-}
-
 export type RevisionKey = 'last_reviewed' | 'published' | 'approved'
 
 /**

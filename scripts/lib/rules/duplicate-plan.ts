@@ -1,6 +1,7 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
-import { effectiveDate, planStanding, planTypeName } from '../plan-system.ts'
+import { effectiveDate, planStanding } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { other: string; otherTitle: string; owner: string; type: string; hazards: string }
 const m = message<D>

@@ -1,7 +1,7 @@
 import { defineRule, message } from './define-rule.ts'
 import { filePlace, yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { planTypeName } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { type: string; type_en: string; name?: string }
 const m = message<D>

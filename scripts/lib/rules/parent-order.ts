@@ -1,7 +1,8 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { ENTERPRISE_TYPES, PARENT_TYPES, planTypeName } from '../plan-system.ts'
+import { ENTERPRISE_TYPES, PARENT_TYPES } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { id: string; type: string; parentType: string; allowed: string; parentOwner: string; owner: string }
 const m = message<D>

@@ -1,6 +1,7 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
-import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
+import { planStanding } from '../plan-system.ts'
+import { isInForce } from '../model/vocabulary.ts'
 import { catalogueIndex } from './repealed-basis.ts'
 import { normaliseTitle } from '../citations/find.ts'
 import { currentVersion, describeVersion, versionDate } from '../citations/catalogue.ts'
@@ -131,7 +132,7 @@ export default defineRule({
           })
           return
         }
-        if (!status || !IN_FORCE_STATUSES.has(status) || !own) return
+        if (!isInForce(status) || !own) return
         const theirs = revisedOn(parent)
         if (!theirs || theirs.date <= own.date) return
         ctx.report({
