@@ -6,6 +6,7 @@ import { formatMessage, type Report, type Rule, type RuleContext, type RuleMemo 
 import { rules as allRules } from './rules/index.ts'
 import { addTime, now, timingEnabled } from './engine/timing.ts'
 import { todayIso } from './dates.ts'
+import { givenOptions } from './rule-options.ts'
 
 /** A report without its file: what a worker or the cache hands back for one plan and one rule. */
 export type FileReport = Omit<Report, 'file'>
@@ -43,7 +44,8 @@ export { todayIso } from './dates.ts'
 export function ruleConfig(rule: Rule<any>, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {
   if (setting === undefined) return { severity: rule.severity, options: { ...rule.options } }
   if (typeof setting === 'string') return { severity: setting, options: { ...rule.options } }
-  return { severity: setting[0], options: { ...rule.options, ...(setting[1] ?? {}) } }
+  // Options the rule's schema rejects are reported by the schema rule; the rule runs with its defaults.
+  return { severity: setting[0], options: { ...rule.options, ...givenOptions(rule, setting) } }
 }
 
 function planIdOf(file: Report['file']): { planId?: string } {
@@ -60,8 +62,8 @@ function effectiveSeverity(rule: Rule<any>, library: Library, only?: string[]): 
   return { severity: rule.severity === 'off' ? 'warn' : rule.severity, options: config.options }
 }
 
-function context(rule: Rule<any>, library: Library, options: Record<string, unknown>, base: { today: string; locale: Locale; plans: Plan[] }, report: (r: Report) => void, prepared: (plan: Plan) => unknown): RuleContext<Record<string, unknown>> {
-  return { library, plans: base.plans, options, today: base.today, locale: base.locale, report, prepared: prepared as RuleContext<Record<string, unknown>>['prepared'] }
+function context(rule: Rule<any>, library: Library, options: Record<string, unknown>, base: { today: string; locale: Locale; plans: Plan[]; rules: readonly Rule<any>[] }, report: (r: Report) => void, prepared: (plan: Plan) => unknown): RuleContext<Record<string, unknown>> {
+  return { library, plans: base.plans, options, today: base.today, locale: base.locale, rules: base.rules, report, prepared: prepared as RuleContext<Record<string, unknown>>['prepared'] }
 }
 
 /**
@@ -76,7 +78,7 @@ export function runFileRules(plan: Plan, library: Library, options: { today: str
     const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
     // A rule that is off is not worked out ahead (lint() runs it itself if --rule asks for it).
     if (config.severity === 'off' && !options.only?.includes(rule.id)) continue
-    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [] }, () => {}, () => undefined)
+    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [], rules: options.rules ?? allRules }, () => {}, () => undefined)
     let t = now()
     if (rule.preparePlan && plan.valid) {
       prepared.set(rule.id, rule.preparePlan(plan, ctx))
@@ -186,7 +188,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       preparedCache.set(plan, value)
       return value
     }
-    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans }, report, prepared)
+    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans, rules }, report, prepared)
     const memo = options.memo?.(rule.id)
     if (memo) ctx.memo = memo
     const guard = (file: string | undefined, run: () => void) => {

@@ -51,6 +51,8 @@ export const SCHEMA_MESSAGES = {
   'parent-one-of': m((d) => `“${d.field}”须写 plan（库内预案编号）或 external（库外预案名称）之一，且只能写一个`, (d) => `"${d.field}" needs exactly one of plan (a plan id) or external (a title outside the library)`),
   'bad-name': m((d) => `“${d.field}”中的键“${d.name}”不合要求`, (d) => `Key "${d.name}" in "${d.field}" is not allowed`),
   other: m((d) => `“${d.field}”不符合要求：${d.detail}`, (d) => `"${d.field}" is invalid: ${d.detail}`),
+  // library.yaml `rules`: options given to a rule that takes none (rule-options.ts).
+  'no-options': m((d) => `规则“${d.rule}”没有选项，“${d.key}”不起作用`, (d) => `Rule "${d.rule}" takes no options; "${d.key}" has no effect`),
 }
 
 export type SchemaMessageId = keyof typeof SCHEMA_MESSAGES

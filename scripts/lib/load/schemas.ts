@@ -27,18 +27,27 @@ function addFormats(ajv: Ajv2020): void {
 let ajv: Ajv2020 | undefined
 const compiled = new Map<SchemaName, ValidateFunction>()
 
-/** Each schema is compiled when first needed (a lint worker needs only plan and drill): ~0.1 s saved per thread. */
-function validator(name: SchemaName): ValidateFunction {
-  let fn = compiled.get(name)
-  if (fn) return fn
+function sharedAjv(): Ajv2020 {
   if (!ajv) {
     // verbose: errors carry parentSchema, which gives the known keys for did-you-mean.
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true })
     addFormats(ajv)
   }
-  fn = ajv.compile(schemas[name])
+  return ajv
+}
+
+/** Each schema is compiled when first needed (a lint worker needs only plan and drill): ~0.1 s saved per thread. */
+function validator(name: SchemaName): ValidateFunction {
+  let fn = compiled.get(name)
+  if (fn) return fn
+  fn = sharedAjv().compile(schemas[name])
   compiled.set(name, fn)
   return fn
+}
+
+/** A validator for a schema that is not a file of schema/ (a rule's options), with the same ajv options. */
+export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  return sharedAjv().compile(schema)
 }
 
 export function validate(name: SchemaName, data: unknown): ErrorObject[] {

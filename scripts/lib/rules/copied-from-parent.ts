@@ -1,7 +1,7 @@
 import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
-import { bodyShingles, containment, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { bodyShingles, containment, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
 import { contentKey } from '../text/content-key.ts'
 import { unitMatcher } from '../text/unit-mentions.ts'
 
@@ -41,6 +41,7 @@ export default defineRule({
   family: 'operability',
   severity: 'warn',
   options: { threshold: 0.6, minLength: 200 } satisfies Options,
+  optionsSchema: SIMILARITY_OPTIONS,
   docs: {
     summary: { zh: '正文大部分照抄上级预案（照抄照搬）', en: 'The body is largely the text of its parent plan' },
     why: {

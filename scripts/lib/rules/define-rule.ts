@@ -56,6 +56,8 @@ export interface RuleContext<O, M extends string = string> {
   /** "Today" as YYYY-MM-DD (`--today`), so date rules are deterministic in tests. */
   today: string
   locale: Locale
+  /** The rules of this run's catalogue (the schema rule checks library.yaml's settings of them). */
+  rules: readonly Rule<any>[]
   report(report: Report<M>): void
   /** The result of this rule's preparePlan for a plan (computed now when not cached). */
   prepared<T = unknown>(plan: Plan): T
@@ -95,7 +97,14 @@ export interface Rule<O = Record<string, unknown>, M extends string = string> {
    * The rule reads it back with ctx.prepared(plan).
    */
   preparePlan?(plan: Plan, ctx: RuleContext<O, M>): unknown
+  /** Default options; library.yaml's options for the rule are merged over them. */
   options: O
+  /**
+   * The JSON Schema of the options object (as ESLint's meta.schema). library.yaml's options are checked
+   * against it: bad ones are a schema finding at their key, and the rule runs with its defaults. A rule
+   * without one takes no options.
+   */
+  optionsSchema?: Record<string, unknown>
   docs: RuleDocs
   /** The rule's messages by id; a report names one (`default` when it names none). */
   messages: Record<M, Message<any>>

@@ -87,6 +87,13 @@ export default defineRule({
   family: 'lifecycle',
   severity: 'warn',
   options: { productionSafetyHazards: ['production-safety'] } as Options,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      productionSafetyHazards: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: { zh: '预案超过演练周期没有演练记录', en: 'A plan has no drill record within its drill interval' },
     why: {

@@ -2,7 +2,7 @@ import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
 import { banding, candidatePairs, estimateJaccard } from '../text/minhash.ts'
-import { bodyShingles, jaccard, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { bodyShingles, jaccard, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
 import { unitMatcher, type UnitMatcher } from '../text/unit-mentions.ts'
 import { contentKeyOfAll } from '../text/content-key.ts'
 
@@ -47,6 +47,7 @@ export default defineRule({
   family: 'operability',
   severity: 'warn',
   options: { threshold: 0.8, minLength: 200 } satisfies Options,
+  optionsSchema: SIMILARITY_OPTIONS,
   docs: {
     summary: { zh: '两个不同单位的预案正文几乎相同', en: 'Two plans of different owners are nearly the same text' },
     why: {

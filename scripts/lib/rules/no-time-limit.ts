@@ -68,6 +68,13 @@ export default defineRule({
   severity: 'off',
   scope: 'file',
   options: { sections: ['信息报告', '应急响应'] } satisfies Options,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sections: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: {
       zh: '信息报告或应急响应中的“立即/及时/第一时间报告”没有具体时限',
@@ -99,7 +106,7 @@ export default defineRule({
     ),
   },
   checkPlan(plan, ctx) {
-    const sections = ([] as unknown[]).concat(ctx.options.sections).map(String).filter(Boolean)
+    const sections = ctx.options.sections
     for (const [from, to] of checkedRanges(plan, sections)) {
       const text = prose(plan, from, to)
       for (const sentence of text.matchAll(SENTENCE)) {

@@ -1,6 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { SCHEMA_MESSAGES, type SchemaMessageId } from '../load/schema-issues.ts'
 import type { SourceFile } from '../model/plan.ts'
+import { ruleSettingIssues } from '../rule-options.ts'
 
 /** Every file whose frontmatter or YAML the loader read: plans, drills, checklists, units.yaml, library.yaml. */
 export function loadedFiles(library: import('../model/library.ts').Library): SourceFile[] {
@@ -40,6 +41,13 @@ export default defineRule({
       for (const issue of file.issues) {
         if (issue.rule === 'schema') ctx.report({ file, place: issue.place, messageId: issue.messageId as SchemaMessageId, data: issue.data })
       }
+    }
+    // library.yaml's `rules`: ids Yuanku knows, and options each rule's schema accepts.
+    const settings = ctx.library.settingsFile
+    const fm = settings?.frontmatter
+    if (!settings || !fm) return
+    for (const issue of ruleSettingIssues(ctx.rules, ctx.library.settings.rules as Record<string, unknown>, fm)) {
+      ctx.report({ file: settings, place: settings.lines.place(issue.start, issue.end), messageId: issue.messageId, data: issue.data })
     }
   },
 })
