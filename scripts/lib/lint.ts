@@ -78,7 +78,7 @@ export function runFileRules(plan: Plan, library: Library, options: { today: str
     const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
     // A rule that is off is not worked out ahead (lint() runs it itself if --rule asks for it).
     if (config.severity === 'off' && !options.only?.includes(rule.id)) continue
-    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [], rules: options.rules ?? allRules }, () => {}, () => undefined)
+    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [], rules: allRules }, () => {}, () => undefined)
     let t = now()
     if (rule.preparePlan && plan.valid) {
       prepared.set(rule.id, rule.preparePlan(plan, ctx))
@@ -188,7 +188,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       preparedCache.set(plan, value)
       return value
     }
-    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans, rules }, report, prepared)
+    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans, rules: allRules }, report, prepared)
     const memo = options.memo?.(rule.id)
     if (memo) ctx.memo = memo
     const guard = (file: string | undefined, run: () => void) => {

@@ -56,7 +56,7 @@ export interface RuleContext<O, M extends string = string> {
   /** "Today" as YYYY-MM-DD (`--today`), so date rules are deterministic in tests. */
   today: string
   locale: Locale
-  /** The rules of this run's catalogue (the schema rule checks library.yaml's settings of them). */
+  /** Every rule of Yuanku, whichever run (the schema rule checks library.yaml's settings against them). */
   rules: readonly Rule<any>[]
   report(report: Report<M>): void
   /** The result of this rule's preparePlan for a plan (computed now when not cached). */
