@@ -18,24 +18,16 @@ export const GENERATED = fileURLToPath(new URL('./lib/drill/drill-validator.gene
 
 // The two runtime helpers the generated code asks for with require(): inlined, so the page bundles no CommonJS
 // and nothing of ajv. ucs2length counts code points, as ajv's runtime does (minLength/maxLength); the date
-// check is ajv-formats' "date" (RFC 3339 full-date, leap years included).
+// check is Yuanku's one definition of a valid date (dates.ts isIsoDate: YYYY-MM-DD, leap years included),
+// which agrees with ajv-formats' "date" for the values a drill record holds.
 const RUNTIME = `
+import { isIsoDate } from '../dates.ts'
 function ucs2length(str) {
   let length = 0
   for (const _ of str) length++
   return length
 }
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-function isDate(s) {
-  const m = /^(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)$/.exec(s)
-  if (!m) return false
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS[month])
-}
-const formatDate = { validate: isDate }
+const formatDate = { validate: isIsoDate }
 `
 
 export function generateDrillValidator(): string {

@@ -2,6 +2,7 @@
 // (README.md), from the rules' own docs, so that the documentation and the code cannot drift apart.
 // `node scripts/gen-rule-docs.ts` rewrites them; `--check` exits 1 when any is stale or left over from a
 // removed rule (a test runs that).
+import { SEVERITIES } from './lib/model/vocabulary.ts'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +13,7 @@ import { RULE_FAMILIES, type Bilingual, type Rule, type RuleFamily } from './lib
 export const RULE_DOCS_DIR = fileURLToPath(new URL('../docs/rules/', import.meta.url))
 const GENERATED = '<!-- 由 scripts/gen-rule-docs.ts 从规则源码生成，请修改规则而不是本文件 · generated from the rule by scripts/gen-rule-docs.ts: edit the rule, not this -->'
 
-const SEVERITY: Record<string, string> = { error: '错误 error', warn: '警告 warn', off: '默认关闭 off' }
+const SEVERITY = (s: 'error' | 'warn' | 'off') => (s === 'off' ? `默认关闭 off` : `${SEVERITIES[s].zh} ${s}`)
 
 const familyTitle = (id: RuleFamily) => {
   const f = RULE_FAMILIES[id]
@@ -51,7 +52,7 @@ export function rulePage(rule: Rule<any>): string {
     `*${d.summary.en}.*`,
     '',
     `- 类别 Family: [${familyTitle(rule.family)}](README.md#${slug(familyTitle(rule.family))})`,
-    `- 默认级别 Default severity: ${SEVERITY[rule.severity]}`,
+    `- 默认级别 Default severity: ${SEVERITY(rule.severity)}`,
     ...(options ? [`- 选项默认值 Option defaults: \`${options}\``] : []),
     '',
     '## 为什么 Why',

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
 import { coverageMatrix, kindSymbol, type CoverageCell, type CoverageMatrix, type CoverageState } from '../lib/coverage.ts'
-import { todayIso } from '../lib/lint.ts'
+import { todayIso } from '../lib/dates.ts'
 import type { Locale } from '../lib/model/finding.ts'
-import { levelName, planTypeName } from '../lib/plan-system.ts'
-import { EXIT, UsageError } from './errors.ts'
+import { levelName } from '../lib/plan-system.ts'
+import { planTypeName } from '../lib/model/vocabulary.ts'
+import { EXIT, UsageError, todayOption } from './errors.ts'
 import { resolveTargets } from './library-path.ts'
 
 export const coverageHelp = `用法 / Usage: yuanku coverage [预案库目录 library dir] [选项]
@@ -194,7 +195,7 @@ export async function runCoverage(argv: string[]): Promise<number> {
   const format = values.format as Format
   if (!FORMATS.includes(format)) throw new UsageError(`未知格式“${values.format}”，可用：${FORMATS.join(', ')} / unknown format "${values.format}"`)
   if (values.locale && values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError('--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en')
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD')
+  todayOption(values.today)
   if (positionals.length > 1) throw new UsageError('只能指定一个预案库目录 / give one library folder at most')
 
   const library = loadLibrary(resolveTargets(positionals).root)

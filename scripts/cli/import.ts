@@ -7,12 +7,12 @@ import { createFileAtomic, writeFileAtomic } from '../lib/fs/atomic.ts'
 import { lintLibrary } from '../lib/engine/index.ts'
 import { MAX_IMPORT_BYTES, SUPPORTED } from '../lib/import/index.ts'
 import type { Draft } from '../lib/import/draft.ts'
-import { todayIso } from '../lib/lint.ts'
+import { todayIso } from '../lib/dates.ts'
 import { loadLibrary } from '../lib/load/library.ts'
 import type { Locale } from '../lib/model/finding.ts'
 import { formatters } from '../lib/report/index.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
-import { EXIT, UsageError } from './errors.ts'
+import { EXIT, UsageError, todayOption } from './errors.ts'
 import { findLibraryRoot } from './library-path.ts'
 
 export const importHelp = `用法 / Usage: yuanku import <文件或文件夹 files/folders…> [选项]
@@ -196,7 +196,7 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   if (!positionals.length) throw new UsageError('请指定要导入的文件或文件夹 / name the files or folders to import')
   if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError('--format 只能是 stylish 或 json / --format must be stylish or json')
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD')
+  todayOption(values.today)
   const statuses = ['draft', 'review', 'approved', 'published', 'superseded', 'retired']
   if (values.status && !statuses.includes(values.status)) throw new UsageError(`--status 只能是 ${statuses.join(' | ')} / --status must be one of ${statuses.join(', ')}`)
   const jobsWanted = values.jobs ? Number(values.jobs) : availableParallelism()

@@ -4,7 +4,8 @@ import { existsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { lintLibrary } from '../lib/engine/index.ts'
-import { todayIso, type LintResult } from '../lib/lint.ts'
+import type { LintResult } from '../lib/lint.ts'
+import { todayIso } from '../lib/dates.ts'
 import { formatters } from '../lib/report/index.ts'
 import { planLookup } from '../lib/report/triage.ts'
 import { rules } from '../lib/rules/index.ts'
@@ -12,7 +13,7 @@ import { closest } from '../lib/text/closest.ts'
 import { changedScope } from '../lib/changed-scope.ts'
 import type { Finding, Locale, Place } from '../lib/model/finding.ts'
 import type { Library } from '../lib/model/library.ts'
-import { EXIT, UsageError } from './errors.ts'
+import { EXIT, UsageError, todayOption } from './errors.ts'
 import { resolveTargets, type Target } from './library-path.ts'
 import { applyChangedFixes, fixSummary, sourceOf } from './lint-fix.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
@@ -131,7 +132,7 @@ export async function runLint(argv: string[]): Promise<number> {
   const formatter = formatters[values.format!]
   if (!formatter) throw new UsageError(`未知格式“${values.format}”，可用：${Object.keys(formatters).join(', ')} / unknown format "${values.format}"; use ${Object.keys(formatters).join(', ')}`)
   if (values.locale && values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError(`--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en`)
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD')
+  todayOption(values.today)
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings 应为非负整数 / --max-warnings must be a whole number')
   for (const id of values.rule ?? []) if (!rules.some((r) => r.id === id)) throw unknownRule(id)

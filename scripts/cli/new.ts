@@ -4,13 +4,13 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '../lib/load/library.ts'
 import { createFileAtomic, writeFileAtomic } from '../lib/fs/atomic.ts'
-import { todayIso } from '../lib/lint.ts'
+import { todayIso } from '../lib/dates.ts'
 import type { Library } from '../lib/model/library.ts'
 import type { PlanType } from '../lib/model/plan.ts'
 import type { Unit } from '../lib/model/units.ts'
 import { closest } from '../lib/text/closest.ts'
 import { defaultId, defaultTitle, guessIssuer, guessLead, guessParent, isEnterpriseType, PLAN_TYPES, scaffoldPlan } from '../lib/scaffold.ts'
-import { EXIT, UsageError } from './errors.ts'
+import { EXIT, UsageError, todayOption } from './errors.ts'
 import { findLibraryRoot } from './library-path.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
 
@@ -102,7 +102,7 @@ export async function runNew(argv: string[]): Promise<number> {
   }
   if (!values.type) throw new UsageError(`缺少 --type（${PLAN_TYPES.join(' | ')}） / --type is required`)
   if (!values.jurisdiction) throw new UsageError('缺少 --jurisdiction（units.yaml 中的行政区或单位编号） / --jurisdiction is required')
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD')
+  todayOption(values.today)
   if (values.locale && values.locale !== 'zh-CN' && values.locale !== 'en') throw new UsageError('--locale 只能是 zh-CN 或 en / --locale must be zh-CN or en')
   // An office says 专项, not special: the Chinese name is taken for the id.
   const type = (planTypeFromName(values.type) ?? values.type) as PlanType

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { loadLibraryMeta } from '../lib/load/library.ts'
 import { ruleConfig } from '../lib/lint.ts'
 import type { Locale } from '../lib/model/finding.ts'
+import { SEVERITIES } from '../lib/model/vocabulary.ts'
 import type { RuleSetting } from '../lib/model/settings.ts'
 import { helpUri, RULE_FAMILIES, type Rule, type RuleFamily } from '../lib/rules/define-rule.ts'
 import { rules } from '../lib/rules/index.ts'
@@ -20,7 +21,8 @@ const FAMILIES = Object.fromEntries(
   Object.entries(RULE_FAMILIES).map(([id, f]) => [id, { zh: f.motto ? `${f.zh}（${f.motto}）` : f.zh, en: f.en }]),
 ) as Record<RuleFamily, { zh: string; en: string }>
 
-const SEVERITY = { zh: { error: '错误', warn: '警告', off: '关闭' }, en: { error: 'error', warn: 'warn', off: 'off' } }
+// In English a severity is shown as the word library.yaml takes (warn), in Chinese by its name.
+const SEVERITY = { zh: { error: SEVERITIES.error.zh, warn: SEVERITIES.warn.zh, off: SEVERITIES.off.zh }, en: { error: 'error', warn: 'warn', off: 'off' } }
 
 type Lang = 'zh' | 'en'
 

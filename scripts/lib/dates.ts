@@ -6,6 +6,11 @@
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 86_400_000
 
+/** The local calendar day of `date` as YYYY-MM-DD: "today" where no `--today` is given. */
+export function todayIso(date = new Date()): string {
+  return iso(date.getFullYear(), date.getMonth() + 1, date.getDate())
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false

@@ -2,9 +2,11 @@ import { compareFindings, type Finding, type Locale, type Severity } from './mod
 import type { Library } from './model/library.ts'
 import type { Plan } from './model/plan.ts'
 import type { RuleSetting } from './model/settings.ts'
-import type { MessageData, Report, Rule, RuleContext, RuleMemo } from './rules/define-rule.ts'
+import { formatMessage, type Report, type Rule, type RuleContext, type RuleMemo } from './rules/define-rule.ts'
 import { rules as allRules } from './rules/index.ts'
 import { addTime, now, timingEnabled } from './engine/timing.ts'
+import { todayIso } from './dates.ts'
+import { givenOptions } from './rule-options.ts'
 
 /** A report without its file: what a worker or the cache hands back for one plan and one rule. */
 export type FileReport = Omit<Report, 'file'>
@@ -35,24 +37,15 @@ export interface LintResult {
   internalErrors: { ruleId: string; file?: string; message: string }[]
 }
 
-export function todayIso(date = new Date()): string {
-  const y = date.getFullYear()
-  const m = String(date.getMonth() + 1).padStart(2, '0')
-  const d = String(date.getDate()).padStart(2, '0')
-  return `${y}-${m}-${d}`
-}
+// Kept for engine/index.ts, which imports it from here.
+export { todayIso } from './dates.ts'
 
 /** Severity and options of a rule after library.yaml's `rules`. */
 export function ruleConfig(rule: Rule<any>, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {
   if (setting === undefined) return { severity: rule.severity, options: { ...rule.options } }
   if (typeof setting === 'string') return { severity: setting, options: { ...rule.options } }
-  return { severity: setting[0], options: { ...rule.options, ...(setting[1] ?? {}) } }
-}
-
-export function formatMessage(rule: Rule<any>, messageId: string | undefined, data: MessageData, locale: Locale): string {
-  const message = rule.messages[messageId ?? 'default'] ?? rule.messages.default
-  if (!message) return `${rule.id}: ${messageId}`
-  return locale === 'en' ? message.en(data) : message.zh(data)
+  // Options the rule's schema rejects are reported by the schema rule; the rule runs with its defaults.
+  return { severity: setting[0], options: { ...rule.options, ...givenOptions(rule, setting) } }
 }
 
 function planIdOf(file: Report['file']): { planId?: string } {
@@ -69,8 +62,8 @@ function effectiveSeverity(rule: Rule<any>, library: Library, only?: string[]): 
   return { severity: rule.severity === 'off' ? 'warn' : rule.severity, options: config.options }
 }
 
-function context(rule: Rule<any>, library: Library, options: Record<string, unknown>, base: { today: string; locale: Locale; plans: Plan[] }, report: (r: Report) => void, prepared: (plan: Plan) => unknown): RuleContext<Record<string, unknown>> {
-  return { library, plans: base.plans, options, today: base.today, locale: base.locale, report, prepared: prepared as RuleContext<Record<string, unknown>>['prepared'] }
+function context(rule: Rule<any>, library: Library, options: Record<string, unknown>, base: { today: string; locale: Locale; plans: Plan[]; rules: readonly Rule<any>[] }, report: (r: Report) => void, prepared: (plan: Plan) => unknown): RuleContext<Record<string, unknown>> {
+  return { library, plans: base.plans, options, today: base.today, locale: base.locale, rules: base.rules, report, prepared: prepared as RuleContext<Record<string, unknown>>['prepared'] }
 }
 
 /**
@@ -85,7 +78,7 @@ export function runFileRules(plan: Plan, library: Library, options: { today: str
     const config = ruleConfig(rule, (library.settings.rules as Record<string, RuleSetting>)[rule.id])
     // A rule that is off is not worked out ahead (lint() runs it itself if --rule asks for it).
     if (config.severity === 'off' && !options.only?.includes(rule.id)) continue
-    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [] }, () => {}, () => undefined)
+    const ctx = context(rule, library, config.options, { today: options.today, locale, plans: [], rules: allRules }, () => {}, () => undefined)
     let t = now()
     if (rule.preparePlan && plan.valid) {
       prepared.set(rule.id, rule.preparePlan(plan, ctx))
@@ -195,7 +188,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       preparedCache.set(plan, value)
       return value
     }
-    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans }, report, prepared)
+    const ctx = context(rule, library, config.options, { today, locale, plans: validPlans, rules: allRules }, report, prepared)
     const memo = options.memo?.(rule.id)
     if (memo) ctx.memo = memo
     const guard = (file: string | undefined, run: () => void) => {

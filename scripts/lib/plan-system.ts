@@ -1,25 +1,7 @@
 // The plan system (预案体系, after chapter 2 of 《突发事件应急预案管理办法》国办发〔2024〕5号): plan types, which may sit above which, administrative levels,
 // and when a plan is in force. Shared by the linkage and coverage rules and `yuanku coverage`.
-import type { Locale } from './model/finding.ts'
-import type { Plan, PlanType } from './model/plan.ts'
-
-export const PLAN_TYPE_NAMES: Record<PlanType, { zh: string; en: string }> = {
-  overall: { zh: '总体应急预案', en: 'overall plan' },
-  special: { zh: '专项应急预案', en: 'special plan' },
-  department: { zh: '部门应急预案', en: 'department plan' },
-  grassroots: { zh: '基层应急预案', en: 'grassroots plan' },
-  'enterprise-comprehensive': { zh: '企业综合应急预案', en: 'enterprise comprehensive plan' },
-  'enterprise-special': { zh: '企业专项应急预案', en: 'enterprise special plan' },
-  onsite: { zh: '现场处置方案', en: 'on-site procedure' },
-  event: { zh: '重大活动应急预案', en: 'major-event plan' },
-  joint: { zh: '联合应急预案', en: 'joint plan' },
-}
-
-export function planTypeName(type: string, locale: Locale | 'zh' = 'zh'): string {
-  const names = PLAN_TYPE_NAMES[type as PlanType]
-  if (!names) return type
-  return locale === 'en' ? names.en : names.zh
-}
+import type { Plan } from './model/plan.ts'
+import { DRAFT_STATUSES, isInForce, type Locale, type PlanType } from './model/vocabulary.ts'
 
 export const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
   national: { zh: '国家级', en: 'national' },
@@ -59,8 +41,6 @@ export const PARENT_TYPES: Record<PlanType, readonly PlanType[]> = {
   onsite: ['enterprise-comprehensive', 'enterprise-special', 'special', 'department'],
 }
 
-export const IN_FORCE_STATUSES: ReadonlySet<string> = new Set(['approved', 'published'])
-export const DRAFT_STATUSES: ReadonlySet<string> = new Set(['draft', 'review'])
 
 /** The date a plan takes effect: its issue date, else its approval date. */
 export function effectiveDate(plan: Plan): string | undefined {
@@ -78,22 +58,7 @@ export function planStanding(plan: Plan, today?: string): 'active' | 'draft' | u
   const status = (plan.data as Partial<Plan['data']>)?.status
   if (typeof status !== 'string') return undefined
   if (DRAFT_STATUSES.has(status)) return 'draft'
-  if (!IN_FORCE_STATUSES.has(status)) return undefined
+  if (!isInForce(status)) return undefined
   const date = effectiveDate(plan)
   return today && date && date > today ? 'draft' : 'active'
-}
-
-const STATUS_NAMES: Record<string, string> = {
-  draft: '起草',
-  review: '征求意见/论证',
-  approved: '已审批',
-  published: '已发布',
-  superseded: '已被替代',
-  retired: '已废止',
-}
-
-/** A status as shown in messages: its Chinese name (with the YAML value) in zh, the YAML value in en. */
-export function statusName(status: string, locale: Locale | 'zh' = 'zh'): string {
-  if (locale === 'en' || !STATUS_NAMES[status]) return status
-  return `${STATUS_NAMES[status]} ${status}`
 }

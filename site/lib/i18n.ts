@@ -1,24 +1,29 @@
 // Labels of the site in both locales. Chinese is the default; a library with `locale: en` gets English.
 import { RULE_FAMILIES } from '../../scripts/lib/rules/define-rule.ts'
+import { PLAN_STATUSES, PLAN_TYPES, SEVERITIES } from '../../scripts/lib/model/vocabulary.ts'
 
-export type Locale = 'zh-CN' | 'en'
+import type { Locale } from '../../scripts/lib/model/vocabulary.ts'
+
+export type { Locale }
+
+type Terms = Record<string, { zh: string; en: string }>
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const words = (terms: Terms, locale: 'zh' | 'en'): Record<string, string> =>
+  Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, locale === 'zh' ? t.zh : capital(t.en)]))
+const shortWords = (locale: 'zh' | 'en'): Record<string, string> => Object.fromEntries(Object.entries(PLAN_TYPES).map(([id, t]) => [id, t.short[locale]]))
+const FINDING_SEVERITIES = { error: SEVERITIES.error, warn: SEVERITIES.warn }
 
 const zh = {
   siteName: '应急预案库',
   nav: { home: '首页', plans: '预案目录', hierarchy: '预案体系', coverage: '覆盖矩阵', units: '单位职责', findings: '问题清单', drills: '演练记录', rules: '检查规则', help: '帮助', search: '搜索' },
-  type: {
-    overall: '总体应急预案', special: '专项应急预案', department: '部门应急预案', grassroots: '基层组织和单位应急预案',
-    'enterprise-comprehensive': '企业综合应急预案', 'enterprise-special': '企业专项应急预案', onsite: '现场处置方案', event: '重大活动应急预案', joint: '联合应急预案',
-  } as Record<string, string>,
-  typeShort: {
-    overall: '总体', special: '专项', department: '部门', grassroots: '基层', 'enterprise-comprehensive': '企业综合', 'enterprise-special': '企业专项', onsite: '现场处置', event: '重大活动', joint: '联合',
-  } as Record<string, string>,
-  status: { draft: '起草', review: '征求意见/论证', approved: '已审批', published: '已发布', superseded: '已被替代', retired: '已废止' } as Record<string, string>,
+  type: words(PLAN_TYPES, 'zh'),
+  typeShort: shortWords('zh'),
+  status: words(PLAN_STATUSES, 'zh'),
   category: { natural: '自然灾害', accident: '事故灾难', 'public-health': '公共卫生事件', 'social-security': '社会安全事件' } as Record<string, string>,
   classification: { public: '公开', internal: '内部', restricted: '限定范围' } as Record<string, string>,
   role: { lead: '牵头', member: '成员', support: '支持' } as Record<string, string>,
   relation: { neighbour: '相邻', 'mutual-aid': '互助', supporting: '支撑' } as Record<string, string>,
-  severity: { error: '错误', warn: '警告' } as Record<string, string>,
+  severity: words(FINDING_SEVERITIES, 'zh'),
   level: { I: 'Ⅰ级', II: 'Ⅱ级', III: 'Ⅲ级', IV: 'Ⅳ级' } as Record<string, string>,
   jurisdictionLevel: { national: '国家', province: '省级', city: '市级', county: '县级', township: '乡镇级', village: '村级' } as Record<string, string>,
   drillKind: { tabletop: '桌面推演', functional: '功能演练', 'full-scale': '实战演练' } as Record<string, string>,
@@ -58,19 +63,14 @@ type Strings = typeof zh
 const en: Strings = {
   siteName: 'Contingency plan library',
   nav: { home: 'Home', plans: 'Plans', hierarchy: 'Hierarchy', coverage: 'Coverage', units: 'Units', findings: 'Findings', drills: 'Drills', rules: 'Rules', help: 'Help', search: 'Search' },
-  type: {
-    overall: 'Overall plan', special: 'Special plan', department: 'Department plan', grassroots: 'Grassroots plan',
-    'enterprise-comprehensive': 'Enterprise comprehensive plan', 'enterprise-special': 'Enterprise special plan', onsite: 'On-site procedure', event: 'Major event plan', joint: 'Joint plan',
-  },
-  typeShort: {
-    overall: 'Overall', special: 'Special', department: 'Department', grassroots: 'Grassroots', 'enterprise-comprehensive': 'Enterprise', 'enterprise-special': 'Enterprise special', onsite: 'On-site', event: 'Event', joint: 'Joint',
-  },
-  status: { draft: 'Draft', review: 'In review', approved: 'Approved', published: 'Published', superseded: 'Superseded', retired: 'Retired' },
+  type: words(PLAN_TYPES, 'en'),
+  typeShort: shortWords('en'),
+  status: words(PLAN_STATUSES, 'en'),
   category: { natural: 'Natural disasters', accident: 'Accidents', 'public-health': 'Public health', 'social-security': 'Social security' },
   classification: { public: 'Public', internal: 'Internal', restricted: 'Restricted' },
   role: { lead: 'Lead', member: 'Member', support: 'Support' },
   relation: { neighbour: 'Neighbour', 'mutual-aid': 'Mutual aid', supporting: 'Supporting' },
-  severity: { error: 'Error', warn: 'Warning' },
+  severity: words(FINDING_SEVERITIES, 'en'),
   level: { I: 'Level I', II: 'Level II', III: 'Level III', IV: 'Level IV' },
   jurisdictionLevel: { national: 'National', province: 'Province', city: 'City', county: 'County', township: 'Township', village: 'Village' },
   drillKind: { tabletop: 'Tabletop', functional: 'Functional', 'full-scale': 'Full-scale' },

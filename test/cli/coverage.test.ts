@@ -140,7 +140,7 @@ describe('yuanku coverage usage errors', () => {
     [['/nonexistent/library'], 'yuanku coverage: 找不到“/nonexistent/library” / "/nonexistent/library" does not exist'],
     [[LIBRARY, '--format', 'xml'], 'yuanku coverage: 未知格式“xml”，可用：table, csv, json / unknown format "xml"'],
     [[LIBRARY, '--locale', 'fr'], 'yuanku coverage: --locale 只能是 zh-CN 或 en / --locale must be zh-CN or en'],
-    [[LIBRARY, '--today', '23.11.2026'], 'yuanku coverage: --today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD'],
+    [[LIBRARY, '--today', '23.11.2026'], 'yuanku coverage: --today 应为 YYYY-MM-DD 格式的有效日期 / --today must be a valid date YYYY-MM-DD'],
     [[LIBRARY, LIBRARY], 'yuanku coverage: 只能指定一个预案库目录 / give one library folder at most'],
   ])('%j exits 2 with a message and no stack trace', (args, message) => {
     const r = run(...args)

@@ -94,7 +94,8 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
     const cases: [string[], string][] = [
       [['lint', '--format', 'xml'], 'yuanku lint: 未知格式“xml”，可用：stylish, json, sarif, gitlab / unknown format "xml"; use stylish, json, sarif, gitlab\n'],
       [['lint', 'plans/nope.md'], 'yuanku lint: 找不到“plans/nope.md” / "plans/nope.md" does not exist\n'],
-      [['lint', '--today', '1.11.2026'], 'yuanku lint: --today 应为 YYYY-MM-DD / --today must be YYYY-MM-DD\n'],
+      [['lint', '--today', '1.11.2026'], 'yuanku lint: --today 应为 YYYY-MM-DD 格式的有效日期 / --today must be a valid date YYYY-MM-DD\n'],
+      [['lint', '--today', '2026-02-30'], 'yuanku lint: --today 应为 YYYY-MM-DD 格式的有效日期 / --today must be a valid date YYYY-MM-DD\n'],
       [['lint', '--fromat', 'json'], `yuanku lint: 未知选项（yuanku lint --help 查看用法）/ Unknown option '--fromat'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--fromat"\n`],
     ]
     for (const [args, stderr] of cases) {

@@ -10,7 +10,7 @@ import rehypeSlug from 'rehype-slug'
 import { visit } from 'unist-util-visit'
 import type { Element, Root as HastRoot } from 'hast'
 import { lintFixture } from '../helpers/library.ts'
-import { headingSlugs, linkTarget } from '../../scripts/lib/rules/broken-link.ts'
+import { headingSlugs, linkTarget } from '../../scripts/lib/text/links.ts'
 import { citePattern } from '../../scripts/lib/rules/repealed-basis.ts'
 import { parseMarkdown } from '../../scripts/lib/load/markdown.ts'
 

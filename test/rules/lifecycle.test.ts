@@ -55,7 +55,7 @@ describe('drill-overdue', () => {
 
   it('runs out the day after the interval ends', () => {
     expect(run('drill-overdue', 'ok', { today: '2026-11-02' }).map((f) => `${at(f)} ${f.message}`)).toEqual([
-      'boundary.md:2:1 自 2023-11-01 发布以来没有演练记录，演练周期 36 个月（专项预案），应在 2026-11-01 前演练，已超期 1 天',
+      'boundary.md:2:1 自 2023-11-01 发布以来没有演练记录，演练周期 36 个月（专项应急预案），应在 2026-11-01 前演练，已超期 1 天',
     ])
   })
 

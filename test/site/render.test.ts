@@ -2,7 +2,7 @@
 // the site, line anchors for findings.
 import { describe, expect, test } from 'vitest'
 import { parseMarkdown } from '../../scripts/lib/load/markdown.ts'
-import { headingSlugs } from '../../scripts/lib/rules/broken-link.ts'
+import { headingSlugs } from '../../scripts/lib/text/links.ts'
 import { renderPlanBody, type RenderContext } from '../../scripts/lib/site/render.ts'
 
 const ctx = (over: Partial<RenderContext> = {}): RenderContext => ({

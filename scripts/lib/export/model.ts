@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { Root, RootContent, PhrasingContent, ListItem, Table, Image, Heading } from 'mdast'
+import { PLAN_STATUSES } from '../model/vocabulary.ts'
 import { toString } from 'mdast-util-to-string'
 import type { Plan } from '../model/plan.ts'
 import type { Library } from '../model/library.ts'
@@ -85,7 +86,8 @@ export interface ExportOptions {
   noticeSettings?: NoticeSettings
 }
 
-const MARKS: Record<string, string> = { draft: '草案', review: '征求意见稿', superseded: '已被替代', retired: '已废止' }
+// A draft's mark is the document's own word (草案, 征求意见稿); a plan no longer in force carries its status.
+const MARKS: Record<string, string> = { draft: '草案', review: '征求意见稿', superseded: PLAN_STATUSES.superseded.zh, retired: PLAN_STATUSES.retired.zh }
 
 const NUMBERING = /^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[（(][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、]?)[\s\u3000]*/
 const ANNEX = /^(附件|附录|附表)\s*([0-9０-９一二三四五六七八九十]*)\s*[：:．.、\s]*/

@@ -3,28 +3,13 @@
 // as its canonical id, and the enum-alias rule offers --fix to write the id. The names follow the
 // schema's descriptions and the usual variants offices write.
 import type { YamlPath } from './frontmatter.ts'
+import { PLAN_STATUSES, PLAN_TYPES } from '../model/vocabulary.ts'
 
 type Names = Record<string, readonly string[]>
 
-const PLAN_TYPE: Names = {
-  overall: ['总体', '总体预案', '总体应急预案', '突发事件总体应急预案'],
-  special: ['专项', '专项预案', '专项应急预案'],
-  department: ['部门', '部门预案', '部门应急预案'],
-  grassroots: ['基层', '基层预案', '基层应急预案', '基层组织和单位应急预案'],
-  'enterprise-comprehensive': ['综合', '综合预案', '综合应急预案', '企业综合', '企业综合应急预案'],
-  'enterprise-special': ['企业专项', '企业专项预案', '企业专项应急预案'],
-  onsite: ['现场处置', '现场处置方案'],
-  event: ['重大活动', '重大活动预案', '重大活动应急预案'],
-  joint: ['联合', '联合预案', '联合应急预案'],
-}
-const STATUS: Names = {
-  draft: ['起草', '草案', '草稿', '编制中'],
-  review: ['征求意见', '专家论证', '征求意见/专家论证', '论证', '评审'],
-  approved: ['已审批', '审批', '已批准'],
-  published: ['已发布', '发布', '已印发', '印发'],
-  superseded: ['已被替代', '已替代', '被替代'],
-  retired: ['已废止', '废止'],
-}
+const written = (terms: Record<string, { written: readonly string[] }>): Names => Object.fromEntries(Object.entries(terms).map(([id, t]) => [id, t.written]))
+const PLAN_TYPE = written(PLAN_TYPES)
+const STATUS = written(PLAN_STATUSES)
 const CATEGORY: Names = {
   natural: ['自然灾害'],
   accident: ['事故灾难'],

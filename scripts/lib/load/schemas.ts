@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import { isIsoDate } from '../dates.ts'
 import planSchema from '../../../schema/plan.schema.json' with { type: 'json' }
 import unitsSchema from '../../../schema/units.schema.json' with { type: 'json' }
 import librarySchema from '../../../schema/library.schema.json' with { type: 'json' }
@@ -18,24 +18,36 @@ export const schemas: Record<SchemaName, Record<string, unknown>> = {
   'checklist-item': checklistItemSchema,
 }
 
-// ajv-formats is published as CommonJS; under Node's ESM loader the callable is `default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void
+// The schemas' one format, "date", is Yuanku's one definition of a valid date (dates.ts), as in the
+// checklist page's generated validator.
+function addFormats(ajv: Ajv2020): void {
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate })
+}
 
 let ajv: Ajv2020 | undefined
 const compiled = new Map<SchemaName, ValidateFunction>()
+
+function sharedAjv(): Ajv2020 {
+  if (!ajv) {
+    // verbose: errors carry parentSchema, which gives the known keys for did-you-mean.
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true })
+    addFormats(ajv)
+  }
+  return ajv
+}
 
 /** Each schema is compiled when first needed (a lint worker needs only plan and drill): ~0.1 s saved per thread. */
 function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name)
   if (fn) return fn
-  if (!ajv) {
-    // verbose: errors carry parentSchema, which gives the known keys for did-you-mean.
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true })
-    addFormats(ajv, ['date'])
-  }
-  fn = ajv.compile(schemas[name])
+  fn = sharedAjv().compile(schemas[name])
   compiled.set(name, fn)
   return fn
+}
+
+/** A validator for a schema that is not a file of schema/ (a rule's options), with the same ajv options. */
+export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
+  return sharedAjv().compile(schema)
 }
 
 export function validate(name: SchemaName, data: unknown): ErrorObject[] {
@@ -46,7 +58,7 @@ export function validate(name: SchemaName, data: unknown): ErrorObject[] {
 /** Defaults of a schema: what validating an empty object with `useDefaults` fills in. */
 export function schemaDefaults(name: SchemaName): Record<string, unknown> {
   const ajv = new Ajv2020({ useDefaults: true, strict: false, allowUnionTypes: true })
-  addFormats(ajv, ['date'])
+  addFormats(ajv)
   const data = {}
   ajv.validate(schemas[name], data)
   return data

@@ -7,7 +7,7 @@ export interface Place {
 }
 
 export type Severity = 'error' | 'warn'
-export type Locale = 'zh-CN' | 'en'
+export type { Locale } from './vocabulary.ts'
 
 /** A related place, e.g. the parent passage that was copied or the registry entry of a dissolved unit. */
 export interface RelatedPlace {

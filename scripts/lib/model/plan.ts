@@ -6,8 +6,7 @@ import type { Fix, Place } from './finding.ts'
 import type { PlanFrontmatter, DrillRecordFrontmatter, ChecklistFrontmatter } from './schema-types.ts'
 
 export type { PlanFrontmatter }
-export type PlanType = PlanFrontmatter['type']
-export type PlanStatus = PlanFrontmatter['status']
+export type { PlanStatus, PlanType } from './vocabulary.ts'
 
 /** A problem found while reading a file, before it is worded in a locale. */
 export interface LoadIssue {

@@ -1,4 +1,5 @@
 import type { Finding, Locale, Place } from '../model/finding.ts'
+import { severityName } from '../model/vocabulary.ts'
 import { ruleName } from '../rules/index.ts'
 import { summaryLine, tally, triage, type PlanLookup } from './triage.ts'
 
@@ -58,7 +59,7 @@ export function formatStylish(findings: Finding[], ctx: FormatContext): string {
       lines.push(`${paint(ctx.color, 4, path)}${title ? `  ${title}` : ''}`)
       current = path
     }
-    const severity = f.severity === 'error' ? paint(ctx.color, 31, zh ? '错误' : 'error') : paint(ctx.color, 33, zh ? '警告' : 'warning')
+    const severity = f.severity === 'error' ? paint(ctx.color, 31, severityName('error', ctx.locale)) : paint(ctx.color, 33, severityName('warn', ctx.locale))
     const name = ruleName(f.ruleId, ctx.locale)
     lines.push(`  ${path}:${f.place.line}:${f.place.column}  ${severity}  ${name}  ${f.message}${f.fix ? `  ${fixMark}` : ''}  ${paint(ctx.color, 2, f.ruleId)}`)
   }

@@ -1,11 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import type { Nodes, Root } from 'mdast'
+import type { Nodes } from 'mdast'
 import { eachNode } from '../text/plan-text.ts'
-import { toString } from 'mdast-util-to-string'
-// The slugger rehype-slug uses (a dependency of it, pinned through rehype-slug 6.0.0): the site's
-// heading ids and GitHub's anchors come from the same algorithm, so a link that passes here works there.
-import GithubSlugger from 'github-slugger'
+import { headingSlugs, linkTarget } from '../text/links.ts'
 import { defineRule } from './define-rule.ts'
 import { nodePlace, type Plan } from '../model/plan.ts'
 import type { Place } from '../model/finding.ts'
@@ -13,49 +10,9 @@ import type { Library } from '../model/library.ts'
 import { readSourceFile } from '../load/file.ts'
 import { parseMarkdown } from '../load/markdown.ts'
 import { closest } from '../text/closest.ts'
-import { closestId } from './unknown-unit.ts'
+import { closestId } from '../text/closest.ts'
 
 type D = { url: string; target?: string; suggestion?: string }
-
-type Target =
-  | { kind: 'skip' }
-  | { kind: 'self'; fragment: string }
-  | { kind: 'plan'; id: string; fragment: string }
-  | { kind: 'file'; path: string; fragment: string }
-
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
-}
-
-/** What a link points at. Web links, mail and site-absolute paths are not the library's to check. */
-export function linkTarget(url: string): Target {
-  const u = url.trim()
-  if (u === '' || u === '#') return { kind: 'skip' }
-  if (u.startsWith('#')) return { kind: 'self', fragment: decode(u.slice(1)) }
-  const hash = u.indexOf('#')
-  const before = hash === -1 ? u : u.slice(0, hash)
-  const fragment = hash === -1 ? '' : decode(u.slice(hash + 1))
-  if (/^plan:/i.test(before)) return { kind: 'plan', id: before.slice(5), fragment }
-  if (SCHEME.test(u) || u.startsWith('/')) return { kind: 'skip' }
-  const path = decode(before.replace(/\?.*$/, ''))
-  return path === '' ? { kind: 'self', fragment } : { kind: 'file', path, fragment }
-}
-
-/** Heading ids as the site and GitHub make them: slugged in document order, repeats numbered -1, -2… */
-export function headingSlugs(tree: Root): string[] {
-  const slugger = new GithubSlugger()
-  const slugs: string[] = []
-  eachNode(tree as Nodes, (node) => {
-    if (node.type === 'heading') slugs.push(slugger.slug(toString(node, { includeImageAlt: false })))
-  })
-  return slugs
-}
 
 /** What broken-link needs of a plan, computed where the plan is parsed (structured-clonable). */
 export interface PreparedLinks {
@@ -156,7 +113,7 @@ export default defineRule({
     const { library } = ctx
     const own = ctx.prepared<PreparedLinks>(plan)
     for (const link of own.links) {
-      const report = (messageId: string, data: D) => ctx.report({ file: plan, place: link.place, messageId, data })
+      const report = (messageId: 'file' | 'anchor' | 'plan', data: D) => ctx.report({ file: plan, place: link.place, messageId, data })
       const anchor = (slugs: string[] | undefined, fragment: string, target?: string) => {
         if (!fragment || !slugs || hasAnchor(slugs, fragment)) return
         report('anchor', { url: fragment, target, suggestion: closest(fragment, slugs) })

@@ -1,12 +1,12 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
-import { bodyShingles, containment, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { bodyShingles, containment, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
 import { contentKey } from '../text/content-key.ts'
 import { unitMatcher } from '../text/unit-mentions.ts'
 
 type D = { percent: number; title: string; id: string; length: number }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 interface Options extends Record<string, unknown> {
   /** Share of the child's shingles found in the parent at or above which the child is reported. */
@@ -35,12 +35,13 @@ function margin(threshold: number, n: number): number {
   return 2 * Math.sqrt((threshold * (1 - threshold)) / Math.max(1, n))
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'copied-from-parent',
   name: { zh: '照抄上级预案', en: 'Copied from parent' },
   family: 'operability',
   severity: 'warn',
-  options: { threshold: 0.6, minLength: 200 },
+  options: { threshold: 0.6, minLength: 200 } satisfies Options,
+  optionsSchema: SIMILARITY_OPTIONS,
   docs: {
     summary: { zh: '正文大部分照抄上级预案（照抄照搬）', en: 'The body is largely the text of its parent plan' },
     why: {

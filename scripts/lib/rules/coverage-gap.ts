@@ -1,10 +1,11 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { coverageMatrix } from '../coverage.ts'
-import { effectiveDate, levelName, statusName } from '../plan-system.ts'
+import { effectiveDate, levelName } from '../plan-system.ts'
+import { isInForce, statusName } from '../model/vocabulary.ts'
 
 type D = { name: string; level: string; hazard: string; title?: string; status?: string; date?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'coverage-gap',
@@ -63,7 +64,7 @@ export default defineRule({
         if (!cell.required || cell.state === 'active') continue
         const ref = cell.plans[0]
         const draft = ref ? library.plans.find((p) => p.path === ref.path) : undefined
-        const pending = ref && (ref.status === 'approved' || ref.status === 'published')
+        const pending = ref && isInForce(ref.status)
         ctx.report({
           file,
           place: yamlPlace(file, ['units', index, 'id']),

@@ -1,4 +1,5 @@
 import type { Fix, Locale, Place, RelatedPlace, Severity } from '../model/finding.ts'
+import type { Message, MessageData } from '../model/message.ts'
 import type { Library } from '../model/library.ts'
 import type { Plan, SourceFile } from '../model/plan.ts'
 
@@ -14,13 +15,7 @@ export const RULE_FAMILIES: Record<RuleFamily, { zh: string; en: string; motto?:
   lifecycle: { zh: '动态管理', en: 'Lifecycle' },
 }
 
-export type MessageData = Record<string, string | number | boolean | undefined>
-
-/** A message in both locales, next to the logic that finds the problem. */
-export interface Message<D extends MessageData = MessageData> {
-  zh: (data: D) => string
-  en: (data: D) => string
-}
+export { message, type Message, type MessageData } from '../model/message.ts'
 
 export interface Bilingual {
   zh: string
@@ -43,16 +38,17 @@ export interface RuleDocs {
   good: string
 }
 
-export interface Report {
+/** A finding as a rule reports it; `messageId` is one of the rule's `messages` (`default` when left out). */
+export interface Report<M extends string = string> {
   file: SourceFile
   place: Place
-  messageId?: string
+  messageId?: M
   data?: MessageData
   cause?: RelatedPlace
   fix?: Fix
 }
 
-export interface RuleContext<O> {
+export interface RuleContext<O, M extends string = string> {
   library: Library
   /** Plans whose frontmatter passed the schema: the ones cross-file rules can trust. */
   plans: Plan[]
@@ -60,7 +56,9 @@ export interface RuleContext<O> {
   /** "Today" as YYYY-MM-DD (`--today`), so date rules are deterministic in tests. */
   today: string
   locale: Locale
-  report(report: Report): void
+  /** Every rule of Yuanku, whichever run (the schema rule checks library.yaml's settings against them). */
+  rules: readonly Rule<any>[]
+  report(report: Report<M>): void
   /** The result of this rule's preparePlan for a plan (computed now when not cached). */
   prepared<T = unknown>(plan: Plan): T
   /**
@@ -77,7 +75,7 @@ export interface RuleMemo {
   set(key: string, value: unknown): void
 }
 
-export interface Rule<O = Record<string, unknown>> {
+export interface Rule<O = Record<string, unknown>, M extends string = string> {
   id: string
   /**
    * A short name readers know the rule by (缺少上级预案): the label on the site and in stylish output.
@@ -98,17 +96,36 @@ export interface Rule<O = Record<string, unknown>> {
    * registry and the settings, returns structured-clonable data; runs in workers and is cached.
    * The rule reads it back with ctx.prepared(plan).
    */
-  preparePlan?(plan: Plan, ctx: RuleContext<O>): unknown
+  preparePlan?(plan: Plan, ctx: RuleContext<O, M>): unknown
+  /** Default options; library.yaml's options for the rule are merged over them. */
   options: O
+  /**
+   * The JSON Schema of the options object (as ESLint's meta.schema). library.yaml's options are checked
+   * against it: bad ones are a schema finding at their key, and the rule runs with its defaults. A rule
+   * without one takes no options.
+   */
+  optionsSchema?: Record<string, unknown>
   docs: RuleDocs
-  messages: Record<string, Message<any>>
-  checkPlan?(plan: Plan, ctx: RuleContext<O>): void
-  checkLibrary?(ctx: RuleContext<O>): void
+  /** The rule's messages by id; a report names one (`default` when it names none). */
+  messages: Record<M, Message<any>>
+  checkPlan?(plan: Plan, ctx: RuleContext<O, M>): void
+  checkLibrary?(ctx: RuleContext<O, M>): void
 }
 
-/** Declares a rule; `messages.default` is used when a report names no messageId. */
-export function defineRule<O extends Record<string, unknown> = Record<string, never>>(rule: Rule<O>): Rule<O> {
+/**
+ * Declares a rule. The ids of its `messages` type the `messageId` of its reports, so a misspelt id fails
+ * to compile; one that slips through (a computed id) throws when the finding is worded, as in ESLint.
+ */
+export function defineRule<O extends Record<string, unknown> = Record<string, never>, M extends string = string>(rule: Rule<O, M>): Rule<O, M> {
   return rule
+}
+
+/** The wording of a rule's message in a locale; an id the rule does not define is a bug in the rule. */
+export function formatMessage(rule: Rule<any>, messageId: string | undefined, data: MessageData, locale: Locale): string {
+  const id = messageId ?? 'default'
+  const message = Object.hasOwn(rule.messages, id) ? rule.messages[id] : undefined
+  if (!message) throw new Error(`Rule "${rule.id}" reported an unknown messageId "${id}"; its messages are: ${Object.keys(rule.messages).join(', ')}`)
+  return locale === 'en' ? message.en(data) : message.zh(data)
 }
 
 

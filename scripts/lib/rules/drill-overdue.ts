@@ -2,7 +2,8 @@ import { defineRule } from './define-rule.ts'
 import { yamlPlace, type Plan, type PlanType } from '../model/plan.ts'
 import type { Library } from '../model/library.ts'
 import { addMonths, isIsoDate, overdueSince } from '../dates.ts'
-import { drillsOf, isInForce, overdueText } from './plan-history.ts'
+import { drillsOf, overdueText } from '../model/plan-history.ts'
+import { isInForce, PLAN_TYPES } from '../model/vocabulary.ts'
 
 type Options = { productionSafetyHazards: string[] }
 
@@ -14,29 +15,6 @@ export interface DrillInterval {
   basis: Basis
   /** The high-risk unit, for basis 'high-risk'. */
   unit?: string
-}
-
-const TYPE_ZH: Record<PlanType, string> = {
-  overall: '总体预案',
-  special: '专项预案',
-  department: '部门预案',
-  grassroots: '基层组织和单位预案',
-  'enterprise-comprehensive': '企业综合应急预案',
-  'enterprise-special': '企业专项应急预案',
-  onsite: '现场处置方案',
-  event: '重大活动预案',
-  joint: '联合预案',
-}
-const TYPE_EN: Record<PlanType, string> = {
-  overall: 'overall plans',
-  special: 'special plans',
-  department: 'department plans',
-  grassroots: 'grassroots plans',
-  'enterprise-comprehensive': 'enterprise comprehensive plans',
-  'enterprise-special': 'enterprise special plans',
-  onsite: 'on-site procedures',
-  event: 'major-event plans',
-  joint: 'joint plans',
 }
 
 // Plans of governments, their departments and townships (生产安全事故应急条例 art. 8: 县级以上人民政府及其负有
@@ -93,7 +71,7 @@ const basisZh = (d: D) =>
       ? `高风险单位“${d.unit}”`
       : d.basis === 'production-safety'
         ? '政府及乡镇生产安全事故预案'
-        : TYPE_ZH[d.type]
+        : PLAN_TYPES[d.type].zh
 const basisEn = (d: D) =>
   d.basis === 'plan'
     ? "the plan's drill.interval_months"
@@ -101,7 +79,7 @@ const basisEn = (d: D) =>
       ? `high-risk unit "${d.unit}"`
       : d.basis === 'production-safety'
         ? 'government and township production-safety plans'
-        : TYPE_EN[d.type]
+        : `${PLAN_TYPES[d.type].en}s`
 
 export default defineRule({
   id: 'drill-overdue',
@@ -109,6 +87,13 @@ export default defineRule({
   family: 'lifecycle',
   severity: 'warn',
   options: { productionSafetyHazards: ['production-safety'] } as Options,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      productionSafetyHazards: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: { zh: '预案超过演练周期没有演练记录', en: 'A plan has no drill record within its drill interval' },
     why: {

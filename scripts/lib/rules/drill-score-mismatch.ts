@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { checkRecord } from '../drill/check.ts'
 import { RATING_LABEL } from '../drill/record.ts'
 
 type D = Record<string, string | number>
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 const show = (v: unknown) => (v === null || v === undefined ? '空' : String(v))
 const showEn = (v: unknown) => (v === null || v === undefined ? 'empty' : String(v))
 

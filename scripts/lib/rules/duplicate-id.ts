@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq } from 'yaml'
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type SourceFile } from '../model/plan.ts'
 import type { Place } from '../model/finding.ts'
 
 type D = { id: string; first: string; line?: number }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 type Kind = 'plan' | 'drill' | 'checklist' | 'unit'
 

@@ -1,9 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
-import { effectiveDate, planStanding, planTypeName } from '../plan-system.ts'
+import { effectiveDate, planStanding } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { other: string; otherTitle: string; owner: string; type: string; hazards: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** Types an owner has exactly one of in force: any two of them are duplicates. */
 const ONE_PER_OWNER: ReadonlySet<string> = new Set(['overall', 'enterprise-comprehensive'])

@@ -1,9 +1,9 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { mergeUnitsFix } from './unit-merge.ts'
+import { mergeUnitsFix } from '../unit-merge.ts'
 
 type D = { id: string; line: number }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'duplicate-unit',

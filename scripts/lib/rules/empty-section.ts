@@ -19,6 +19,13 @@ export default defineRule({
   scope: 'file',
   anyPlan: true,
   options: { ignore: [] as string[] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: { zh: '章节标题下没有内容', en: 'A heading with nothing under it' },
     why: {
@@ -52,7 +59,7 @@ export default defineRule({
   },
   checkPlan(plan, ctx) {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return
-    const ignore = new Set((ctx.options.ignore ?? []).map(sectionName))
+    const ignore = new Set(ctx.options.ignore.map(sectionName))
     // A sub-section of a section already reported is part of the same gap: one finding, on the outer heading.
     let reportedUntil = -1
     for (const section of plan.sections as Section[]) {

@@ -1,10 +1,10 @@
 import { parse } from 'yaml'
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type SourceFile } from '../model/plan.ts'
 import type { Report } from './define-rule.ts'
 
 type D = { path: string; where: string; whereEn: string; char: string; charEn: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** Full-width space and no-break space: what Word and WPS leave behind; YAML keeps both as part of a value. */
 const EDGE = /^[\u3000\u00a0]|[\u3000\u00a0]$/
@@ -36,7 +36,7 @@ function certainFix(file: SourceFile, path: Path, value: string): Report['fix'] 
   return trimmed !== '' && back === trimmed ? { start: range[0], end: range[1], text: trimmed } : undefined
 }
 
-function check(file: SourceFile, data: Value, report: (r: Report) => void, fixable: boolean): void {
+function check(file: SourceFile, data: Value, report: (r: Report<'default'>) => void, fixable: boolean): void {
   for (const { path, value } of edgeStrings(data)) {
     const first = value[0] === '\u3000' || value[0] === '\u00a0'
     const ch = first ? value[0] : value[value.length - 1]

@@ -1,8 +1,8 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 
 type D = { hazard: string; id: string; parents: string; parentHazards: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** Plans that cover whatever happens in their place: a parent of this type covers every hazard. */
 const COVERS_ALL = new Set(['overall', 'enterprise-comprehensive', 'grassroots'])

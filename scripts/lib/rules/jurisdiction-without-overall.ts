@@ -1,10 +1,11 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import { jurisdictionTree, planJurisdiction } from '../coverage.ts'
-import { effectiveDate, levelName, statusName, planStanding } from '../plan-system.ts'
+import { effectiveDate, levelName, planStanding } from '../plan-system.ts'
+import { isInForce, statusName } from '../model/vocabulary.ts'
 
 type D = { name: string; level: string; title?: string; status?: string; date?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** Townships and villages write 基层 plans, which Yuanku counts as their overall plan (docs/regulations.md#plan-system). */
 const GRASSROOTS_LEVELS = new Set(['township', 'village'])
@@ -72,7 +73,7 @@ export default defineRule({
       const draft = plans.find((p) => planStanding(p, ctx.today) === 'draft')
       const index = library.units.indexOf.get(j.id)
       if (index === undefined) continue
-      const pending = draft && (draft.data.status === 'approved' || draft.data.status === 'published')
+      const pending = draft && isInForce(draft)
       ctx.report({
         file,
         place: yamlPlace(file, ['units', index, 'id']),

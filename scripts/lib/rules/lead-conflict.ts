@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import { planJurisdiction } from '../coverage.ts'
 import { effectiveDate, planStanding } from '../plan-system.ts'
 
 type D = { other: string; hazards: string; owner: string; lead: string; otherLead: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /**
  * Special plans are compared per jurisdiction (as in coverage), an enterprise's special plans per

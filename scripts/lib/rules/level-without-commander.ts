@@ -1,4 +1,4 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 
 type D = { level: string; roman: string; example: string; example_en: string }
@@ -16,7 +16,7 @@ const COMMANDER_BY_LEVEL: Record<string, { zh: string; en: string }> = {
   village: { zh: '“村（居）委会主任”', en: 'the village committee head' },
 }
 const COMMANDER_DEFAULT = { zh: '“主要负责人”', en: 'the principal' }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }
 

@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { filePlace, yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { planTypeName } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { type: string; type_en: string; name?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** A jurisdiction at the top of the registry's tree: no jurisdiction above it. */
 function isTopJurisdiction(units: UnitRegistry, owner: string): boolean | undefined {

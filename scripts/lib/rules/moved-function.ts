@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import { defineRule, type Message, type Report } from './define-rule.ts'
+import { defineRule, message, type Report } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { LibrarySettings } from '../model/settings.ts'
 import { eachNode } from '../text/plan-text.ts'
@@ -7,7 +7,7 @@ import { isHistorical } from '../text/history.ts'
 import { listingTables } from './unit-not-declared.ts'
 
 type D = { owner: string; func: string; to: string; keeps?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** One function the 2018 reorganisation moved: the words for it, its old owner's names, the new owner. */
 export interface MovedFunction {
@@ -242,6 +242,6 @@ export default defineRule({
   },
 })
 
-function report(plan: Plan, fn: (r: Report) => void, start: number, end: number, messageId: string, data: D): void {
+function report(plan: Plan, fn: (r: Report<'default' | 'named'>) => void, start: number, end: number, messageId: 'default' | 'named', data: D): void {
   fn({ file: plan, place: plan.lines.place(start, end), messageId, data })
 }

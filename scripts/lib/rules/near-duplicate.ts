@@ -1,13 +1,13 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
 import { banding, candidatePairs, estimateJaccard } from '../text/minhash.ts'
-import { bodyShingles, jaccard, longestSharedPassage, type Passage } from '../text/shingles.ts'
+import { bodyShingles, jaccard, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
 import { unitMatcher, type UnitMatcher } from '../text/unit-mentions.ts'
 import { contentKeyOfAll } from '../text/content-key.ts'
 
 type D = { percent: number; title: string; id: string; owner: string; length: number }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 interface Options extends Record<string, unknown> {
   /** Jaccard similarity of the two bodies' shingle sets at or above which a pair is reported. */
@@ -41,12 +41,13 @@ function parentChildPairs(plans: Plan[]): Set<number> {
   return pairs
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'near-duplicate',
   name: { zh: '正文几乎相同', en: 'Near-duplicate' },
   family: 'operability',
   severity: 'warn',
-  options: { threshold: 0.8, minLength: 200 },
+  options: { threshold: 0.8, minLength: 200 } satisfies Options,
+  optionsSchema: SIMILARITY_OPTIONS,
   docs: {
     summary: { zh: '两个不同单位的预案正文几乎相同', en: 'Two plans of different owners are nearly the same text' },
     why: {

@@ -1,9 +1,9 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import { textRuns } from '../text/plan-text.ts'
 
 type D = { word: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 interface Options extends Record<string, unknown> {
   /** Sections (by name, numbering stripped) whose text is checked, with their sub-sections: a name containing one of these. */
@@ -61,13 +61,20 @@ function isInternal(clause: string): boolean {
   return DISCOVERER.test(clause) && !EXTERNAL_TARGET.test(clause)
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'no-time-limit',
   name: { zh: '报告无时限', en: 'No time limit' },
   family: 'responsibility',
   severity: 'off',
   scope: 'file',
-  options: { sections: ['信息报告', '应急响应'] },
+  options: { sections: ['信息报告', '应急响应'] } satisfies Options,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      sections: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: {
       zh: '信息报告或应急响应中的“立即/及时/第一时间报告”没有具体时限',
@@ -99,7 +106,7 @@ export default defineRule<Options>({
     ),
   },
   checkPlan(plan, ctx) {
-    const sections = ([] as unknown[]).concat(ctx.options.sections).map(String).filter(Boolean)
+    const sections = ctx.options.sections
     for (const [from, to] of checkedRanges(plan, sections)) {
       const text = prose(plan, from, to)
       for (const sentence of text.matchAll(SENTENCE)) {

@@ -1,11 +1,10 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { isIsoDate } from '../dates.ts'
-import { isInForce } from './plan-history.ts'
+import { isInForce, statusLabel } from '../model/vocabulary.ts'
 
 type D = { status: string; review?: string; approved?: string }
 
-const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '已发布' }
 
 export default defineRule({
   id: 'not-expert-reviewed',
@@ -33,7 +32,7 @@ export default defineRule({
   },
   messages: {
     default: {
-      zh: (d: D) => `预案${STATUS_ZH[d.status] ?? d.status}，但日期（dates）中没有专家评审（论证）日期（expert_review）`,
+      zh: (d: D) => `预案${statusLabel(d.status)}，但日期（dates）中没有专家评审（论证）日期（expert_review）`,
       en: (d: D) => `The plan is ${d.status} but dates has no expert_review (date of the expert review)`,
     },
     'after-approval': {

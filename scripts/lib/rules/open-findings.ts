@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { isIsoDate, overdueSince } from '../dates.ts'
-import { drillFindings, overdueText } from './plan-history.ts'
+import { drillFindings, overdueText } from '../model/plan-history.ts'
 
 type D = { text: string; unit: string; due: string; plan: string; overMonths: number; overDays: number }
 

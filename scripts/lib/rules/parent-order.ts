@@ -1,10 +1,11 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { ENTERPRISE_TYPES, PARENT_TYPES, planTypeName } from '../plan-system.ts'
+import { ENTERPRISE_TYPES, PARENT_TYPES } from '../plan-system.ts'
+import { planTypeName } from '../model/vocabulary.ts'
 
 type D = { id: string; type: string; parentType: string; allowed: string; parentOwner: string; owner: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 type Problem = { messageId: 'type' | 'lower' | 'elsewhere' | 'owner'; causeKey: 'type' | 'jurisdiction' }
 

@@ -58,6 +58,14 @@ export default defineRule({
   scope: 'file',
   anyPlan: true,
   options: { patterns: [] as string[], allow: [] as string[] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+      allow: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: { zh: '正文中留有未填写的占位符（XX、×××、某某、待定、TBD、【…】、＿＿ 等）', en: 'Unfilled placeholders left in the text (XX, ×××, 某某, 待定, TBD, 【…】, underscores…)' },
     why: {
@@ -87,8 +95,8 @@ export default defineRule({
   },
   checkPlan(plan, ctx) {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return
-    const pattern = placeholderPattern(ctx.options.patterns ?? [])
-    const allow = new Set(ctx.options.allow ?? [])
+    const pattern = placeholderPattern(ctx.options.patterns)
+    const allow = new Set(ctx.options.allow)
     for (const run of textRuns(plan.tree, plan.text, plan.bodyStart)) {
       pattern.lastIndex = 0
       for (let m = pattern.exec(run.value); m; m = pattern.exec(run.value)) {

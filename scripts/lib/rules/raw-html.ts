@@ -25,6 +25,13 @@ export default defineRule({
   scope: 'file',
   anyPlan: true,
   options: { allow: [] as string[] },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allow: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   docs: {
     summary: { zh: '正文中有原始 HTML（HTML 注释除外）', en: 'Raw HTML in the text (HTML comments are fine)' },
     why: {
@@ -54,7 +61,7 @@ export default defineRule({
   },
   checkPlan(plan, ctx) {
     if (plan.issues.some((i) => i.messageId === 'unclosed')) return
-    const allow = new Set((ctx.options.allow ?? []).map((t) => t.toLowerCase()))
+    const allow = new Set(ctx.options.allow.map((t) => t.toLowerCase()))
     eachNode(plan.tree as Nodes, (parent) => {
       if (!('children' in parent)) return
       const kids = parent.children as Nodes[]

@@ -1,11 +1,12 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
+import { isIsoDate } from '../dates.ts'
 import { textRuns } from '../text/plan-text.ts'
 import { currentVersion, describeVersion, effectiveCatalogue, versionDate, type CitationSettings, type CatalogueDocument } from '../citations/catalogue.ts'
 import { findCitations, indexCatalogue, versionIndex, type CatalogueIndex } from '../citations/find.ts'
 
 type D = { text?: string; title?: string; label?: string; current?: string; date?: string; own?: string; since?: string; by?: string; cite?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 const OPEN = '〔[（(【［'
 const CLOSE = '〕]）)】］'
@@ -51,7 +52,7 @@ export function planRevisedOn(plan: Plan): string | undefined {
   let best: string | undefined
   for (const key of ['published', 'last_reviewed'] as const) {
     const date = dates[key]
-    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && (!best || date > best)) best = date
+    if (isIsoDate(date) && (!best || date > best)) best = date
   }
   return best
 }

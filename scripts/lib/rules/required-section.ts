@@ -34,6 +34,13 @@ export default defineRule({
   severity: 'error',
   scope: 'file',
   options: { maxDepth: 3 },
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      maxDepth: { type: 'integer', minimum: 1, maximum: 6 },
+    },
+  },
   docs: {
     summary: { zh: '缺少该类型预案的必备章节', en: 'A section required for the plan\'s type is missing' },
     why: {
@@ -65,7 +72,7 @@ export default defineRule({
     const { settings } = ctx.library
     const required = (settings.required_sections as Record<string, SectionSpec[] | undefined>)[plan.data.type] ?? []
     if (required.length === 0) return
-    const sections = candidateSections(plan, Number(ctx.options.maxDepth) || 3, settings.drill_section)
+    const sections = candidateSections(plan, ctx.options.maxDepth, settings.drill_section)
     // The finding sits on the title when there is one: the plan as a whole lacks the section.
     const title = plan.sections.find((s) => s.depth === 1)
     const place = title ? nodePlace(plan, title.heading) : filePlace(plan)

@@ -1,7 +1,8 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { addMonths, overdueSince } from '../dates.ts'
-import { isInForce, lastRevision, overdueText, type RevisionKey } from './plan-history.ts'
+import { lastRevision, overdueText, type RevisionKey } from '../model/plan-history.ts'
+import { isInForce } from '../model/vocabulary.ts'
 
 type D = { since: string; basis: RevisionKey; months: number; due: string; overMonths: number; overDays: number }
 

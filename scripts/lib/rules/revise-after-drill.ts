@@ -1,6 +1,7 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { drillFindings, drillsOf, isInForce, lastRevision } from './plan-history.ts'
+import { drillFindings, drillsOf, lastRevision } from '../model/plan-history.ts'
+import { isInForce } from '../model/vocabulary.ts'
 
 type D = { text: string; drill: string; date: string; revised?: string }
 

@@ -1,8 +1,8 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 
 type D = { id: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'self-reference',

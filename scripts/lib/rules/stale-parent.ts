@@ -1,12 +1,13 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
-import { IN_FORCE_STATUSES, planStanding } from '../plan-system.ts'
+import { planStanding } from '../plan-system.ts'
+import { isInForce } from '../model/vocabulary.ts'
 import { catalogueIndex } from './repealed-basis.ts'
 import { normaliseTitle } from '../citations/find.ts'
 import { currentVersion, describeVersion, versionDate } from '../citations/catalogue.ts'
 
 type D = { id: string; title?: string; by?: string; byTitle?: string; date?: string; own?: string; key?: DateKey; current?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 type DateKey = 'last_reviewed' | 'published'
 
@@ -131,7 +132,7 @@ export default defineRule({
           })
           return
         }
-        if (!status || !IN_FORCE_STATUSES.has(status) || !own) return
+        if (!isInForce(status) || !own) return
         const theirs = revisedOn(parent)
         if (!theirs || theirs.date <= own.date) return
         ctx.report({

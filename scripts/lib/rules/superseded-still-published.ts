@@ -1,9 +1,8 @@
 import { defineRule } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
-import { isInForce } from './plan-history.ts'
+import { isInForce, statusLabel } from '../model/vocabulary.ts'
 import { isIsoDate } from '../dates.ts'
 
-const STATUS_ZH: Record<string, string> = { approved: '已审批', published: '已发布', superseded: '已被替代', retired: '已废止' }
 
 type D = { id: string; status: string; by: string; byTitle: string; should: 'superseded' | 'retired' }
 
@@ -35,7 +34,7 @@ export default defineRule({
   },
   messages: {
     default: {
-      zh: (d: D) => `本预案已被“${d.byTitle}”（${d.by}）替代，状态（status）仍为“${STATUS_ZH[d.status] ?? d.status}”（${d.status}），应改为“${STATUS_ZH[d.should]}”（${d.should}）`,
+      zh: (d: D) => `本预案已被“${d.byTitle}”（${d.by}）替代，状态（status）仍为“${statusLabel(d.status)}”（${d.status}），应改为“${statusLabel(d.should)}”（${d.should}）`,
       en: (d: D) => `Plan "${d.id}" was replaced by "${d.byTitle}" (${d.by}) but its status is still ${d.status}; it should be ${d.should}`,
     },
   },

@@ -1,4 +1,4 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
 import type { UnitRegistry } from '../model/units.ts'
 import { unitMatcher, nameKind, type UnitMention, bodyMentions } from '../text/unit-mentions.ts'
@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Root, Table } from 'mdast'
 
 type D = { text: string; name: string; id: string; others?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /**
  * What a word right before a unit name makes of it: the one reported to, asked, cited or led by

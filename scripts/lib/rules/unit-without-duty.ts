@@ -1,9 +1,9 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { unitMatcher, bodyMentions } from '../text/unit-mentions.ts'
 
 type D = { name: string; id: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'unit-without-duty',

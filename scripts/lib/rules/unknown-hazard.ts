@@ -1,10 +1,10 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import type { Taxonomy } from '../model/taxonomy.ts'
 import { closest } from '../text/closest.ts'
 
 type D = { id: string; suggestion?: string; name?: string; nameEn?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 // Words people write for a hazard instead of its id: English terms and the pinyin of the common
 // Chinese names, each mapped to the taxonomy id that covers it (台风 and 暴雨 are 气象灾害, 滑坡 is 地质灾害…).

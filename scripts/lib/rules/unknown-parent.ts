@@ -1,9 +1,9 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { closestId } from './unknown-unit.ts'
+import { closestId } from '../text/closest.ts'
 
 type D = { id: string; suggestion?: string; title?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 export default defineRule({
   id: 'unknown-parent',

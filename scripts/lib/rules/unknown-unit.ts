@@ -1,12 +1,12 @@
 import { isMap, isScalar, isSeq } from 'yaml'
-import { defineRule, type Message, type Report } from './define-rule.ts'
+import { defineRule, message, type Report } from './define-rule.ts'
 import { yamlPlace, yamlRange, type Plan, type SourceFile } from '../model/plan.ts'
 import type { YamlPath } from '../load/frontmatter.ts'
 import type { UnitRegistry } from '../model/units.ts'
-import { closest, editDistance } from '../text/closest.ts'
+import { closestId } from '../text/closest.ts'
 
 type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 interface UnitRef {
   id: string
@@ -41,16 +41,6 @@ function drillRefs(data: Record<string, unknown>): UnitRef[] {
     })
   }
   return refs
-}
-
-/**
- * The closest id, held to a quarter of the length: ids of one library share long prefixes
- * (shi-, shili-), so closest() alone would offer shili-shi for shi-liangshi.
- */
-export function closestId(value: string, ids: Iterable<string>): string | undefined {
-  const best = closest(value, ids)
-  if (!best) return undefined
-  return editDistance(value.toLowerCase(), best) <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 4)) ? best : undefined
 }
 
 /**
@@ -165,7 +155,7 @@ export default defineRule({
   },
 })
 
-type ReportFn = (report: Report) => void
+type ReportFn = (report: Report<'default' | 'suggest' | 'name' | 'parent' | 'parent-suggest' | 'replaced-by' | 'replaced-by-suggest'>) => void
 
 function checkRefs(file: SourceFile, refs: UnitRef[], units: UnitRegistry, report: ReportFn, pools: string[][] = [[...units.byId.keys()]]): void {
   for (const ref of refs) {

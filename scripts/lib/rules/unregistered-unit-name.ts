@@ -1,11 +1,11 @@
-import { defineRule, type Message } from './define-rule.ts'
+import { defineRule, message } from './define-rule.ts'
 import type { Plan } from '../model/plan.ts'
 import type { Unit } from '../model/units.ts'
 import { textRuns } from '../text/plan-text.ts'
 import { unitMatcher, continuesName, type UnitMatcher } from '../text/unit-mentions.ts'
 
 type D = { text: string; place: string; title: string; parentText: string; suggestion?: string; suggestionId?: string }
-const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
+const m = message<D>
 
 /** The level word a jurisdiction's own bodies start with in its plans: 西山县 → 县, 东城区 → 区, 青石镇 → 镇. */
 function levelWord(j: Unit): string | undefined {

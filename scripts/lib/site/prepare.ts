@@ -1,7 +1,8 @@
 // Everything the site needs, computed once per build: load the library (each plan parsed once; the
 // pages reuse the loader's trees), lint it with the same core as the CLI, read Git history in one pass.
 import { loadLibrary } from '../load/library.ts'
-import { lint, todayIso } from '../lint.ts'
+import { lint } from '../lint.ts'
+import { todayIso } from '../dates.ts'
 import type { Locale } from '../model/finding.ts'
 import { readGitHistory } from './history.ts'
 import { buildSiteModel, type SiteModel } from './model.ts'

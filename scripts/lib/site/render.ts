@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify'
 import { visit } from 'unist-util-visit'
 import type { Root as MdRoot, Link, Image, Html, Definition, ImageReference, LinkReference } from 'mdast'
 import type { Root as HRoot, Element, ElementContent, Text } from 'hast'
-import { linkTarget } from '../rules/broken-link.ts'
+import { linkTarget } from '../text/links.ts'
 import { parseAttributes, splitAttributes } from '../drill/attributes.ts'
 
 export interface TocEntry {

@@ -58,3 +58,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const prefix = best.toLowerCase().startsWith(lower) || lower.startsWith(best.toLowerCase())
   return bestDistance <= limit || prefix ? best : undefined
 }
+
+/**
+ * The closest id, held to a quarter of the length: ids of one library share long prefixes
+ * (shi-, shili-), so closest() alone would offer shili-shi for shi-liangshi.
+ */
+export function closestId(value: string, ids: Iterable<string>): string | undefined {
+  const best = closest(value, ids)
+  if (!best) return undefined
+  return editDistance(value.toLowerCase(), best) <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 4)) ? best : undefined
+}

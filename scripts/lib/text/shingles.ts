@@ -247,3 +247,16 @@ export function longestSharedPassage(a: BodyShingles, b: BodyShingles, maxOccurr
     length: best.length,
   }
 }
+
+/**
+ * The options of the two text-similarity rules (copied-from-parent, near-duplicate): the share of shingles
+ * at or above which a pair is reported, and the body length below which it is not compared.
+ */
+export const SIMILARITY_OPTIONS = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+    minLength: { type: 'integer', minimum: 0 },
+  },
+}

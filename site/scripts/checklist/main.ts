@@ -5,6 +5,7 @@ import { gradeLabel, scoreDrill } from '../../../scripts/lib/drill/score.ts'
 import { buildRecord, recordToCsv, recordToJson, recordToMarkdown } from '../../../scripts/lib/drill/record.ts'
 import { mergeEvaluations, parseImport } from '../../../scripts/lib/drill/import.ts'
 import { validateDrillRecord } from '../../../scripts/lib/drill/validate.ts'
+import { isIsoDate } from '../../../scripts/lib/dates.ts'
 import type { ChecklistItem, DrillRecordData, Grading, Rating, RatingValue, RecordFinding } from '../../../scripts/lib/drill/types.ts'
 import { checklistStrings, type Locale, type Strings } from './strings.ts'
 import { SessionStore, type Session } from './store.ts'
@@ -242,7 +243,7 @@ export function initChecklist(): void {
 
   /** The fields a finding still lacks for a complete record. */
   function findingGaps(f: RecordFinding): string[] {
-    return [!f.text && c.finding, !f.unit && c.unit, !f.action && c.action, !/^\d{4}-\d{2}-\d{2}$/.test(f.due) && c.due].filter((x): x is string => Boolean(x))
+    return [!f.text && c.finding, !f.unit && c.unit, !f.action && c.action, !isIsoDate(f.due) && c.due].filter((x): x is string => Boolean(x))
   }
 
   function renderFindings(): void {

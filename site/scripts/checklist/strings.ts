@@ -1,5 +1,7 @@
 // Labels of the checklist page (server-rendered part and client script), Chinese and English.
-export type Locale = 'zh-CN' | 'en'
+import type { Locale } from '../../../scripts/lib/model/vocabulary.ts'
+
+export type { Locale }
 
 const zh = {
   checklist: '演练评估表',

@@ -3,9 +3,9 @@
 // duties of both (its own first, then the other's that it lacks); the other entry's lines are removed.
 // Only block-sequence entries (`- unit: …` on its own line) are merged; any other layout gets no fix.
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml'
-import { applyFixes } from '../fix.ts'
-import type { Fix } from '../model/finding.ts'
-import type { Plan } from '../model/plan.ts'
+import { applyFixes } from './fix.ts'
+import type { Fix } from './model/finding.ts'
+import type { Plan } from './model/plan.ts'
 
 const RANK: Record<string, number> = { lead: 3, member: 2, support: 1 }
 

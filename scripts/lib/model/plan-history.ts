@@ -1,14 +1,9 @@
 // What a plan's dates and the library's drill records say about its history: when it was last revised,
 // when it was drilled, which drill findings it has. Shared by the lifecycle rules.
 import { isIsoDate } from '../dates.ts'
-import type { Library } from '../model/library.ts'
-import type { DrillRecord, Plan } from '../model/plan.ts'
-import type { DrillRecordFrontmatter } from '../model/schema-types.ts'
-
-/** Plans in force: approved (审批) or published (发布). Drafts are not yet in force; superseded and retired no longer. */
-export function isInForce(plan: Plan): boolean {
-  return plan.data.status === 'approved' || plan.data.status === 'published'
-}
+import type { Library } from './library.ts'
+import type { DrillRecord, Plan } from './plan.ts'
+import type { DrillRecordFrontmatter } from './schema-types.ts'
 
 export type RevisionKey = 'last_reviewed' | 'published' | 'approved'
 
