@@ -327,7 +327,8 @@ interface OpenList {
  * - paragraph lines (0–3 spaces; at most one trailing space unless it is the paragraph's last line; inline
  *   syntax only in a one-line paragraph);
  * - lists of one-line items at column 1 (`- `, `* `, `1. `, `1) ` and exactly one space), one marker kind per
- *   list, no nesting, no continuation or lazy lines, no task items;
+ *   list (another kind starts a new list after a blank line), no nesting, no continuation or lazy lines, no
+ *   task items;
  * - GFM tables at column 1 whose rows start and end with `|`, after a blank line or heading, ended by a blank
  *   line, a heading or the end of the file;
  * with the text whitelist above.
@@ -446,6 +447,7 @@ export function parseSimpleMarkdown(text: string): Root | undefined {
       children.push(node)
       table = node
       e = nextEnd
+      lineStart = next
       line++
     } else {
       const item = i === pos ? itemLine(text, pos, e) : undefined
@@ -497,8 +499,12 @@ export function parseSimpleMarkdown(text: string): Root | undefined {
       children: [{ type: 'paragraph', children: content, position: { start: at(from), end: at(e) } }],
       position: { start: at(pos), end: at(e) },
     }
+    // another kind of marker after a blank line starts a new list; without one it is not modelled
+    if (list !== undefined && (list.item.ordered !== item.ordered || list.item.marker !== item.marker)) {
+      if (!list.blank) return false
+      list = undefined
+    }
     if (list !== undefined) {
-      if (list.item.ordered !== item.ordered || list.item.marker !== item.marker) return false
       if (list.blank) list.node.spread = true
       list.node.children.push(node)
       list.node.position!.end = at(e)
