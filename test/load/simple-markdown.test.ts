@@ -88,7 +88,7 @@ describe('parseSimpleMarkdown', () => {
       '    缩进代码', '\t制表符', '段\t落', '段落\n===', '段落\n---', '---', '***', '___', '段落  \n续行',
       '见 www.example.com', '见 WWW.example.com', '见 http://x.cn', '见 https://x.cn', 'a@b.cn', '时间 8:30',
       '```\n代码\n```', '~~~\n代码\n~~~', '[^1]', '脚注[^1]', '[id]: /url', '行\r\n', '\r', '\ufeff正文', '零宽\ufeff',
-      '空\u0000字符', '控制\u0085字符', '{分值=10} !', '- [ ] 任务', '- [x] 任务', '**（一）**说明', '说明**（一）**',
+      '空\u0000字符', '控制\u0085字符', '{分值=10} !', '- [ ]', '- [ ] ', '- [x]  两个空格', '- [y] 任务', '- [x]任务', '- [\t] 任务', '- [ ]\t任务', '**（一）**说明', '说明**（一）**',
       '***加粗强调***', '**加粗*', '*a **b** c*', '**a [b](c) d**', '[**b**](c)', '[a](<b>)', '[a](b c)', '[a](b\\c)',
       '[a](b&amp;c)', '[a]()', '[](b)', '[ a ](b)', "[a](b 't')", '[a](b "t\\"")', '``代码``', '` 代码 `', '`a', '\\`a`',
       '- - 嵌套', '-  两个空格', '1.列表', '- ', '-', '- # 标题', '  - 缩进', '* * *', '** **', '_ _ _',
@@ -131,10 +131,16 @@ describe('parseSimpleMarkdown', () => {
       '| |\n|---|',
       '- 甲\n\n| 表 |\n| - |\n| 格 |',
       '- 甲\n\n1. 乙\n2. 丙\n\n* 丁\n\n3) 戊',
+      '- [ ] 市地震局10分钟内完成正式速报 {分值=5 时限=10分钟 否决}\n- [x] **已完成**：说明\n- [X] [附件](a.md)\n- 普通项',
+      '1. [ ] `代码`\n2. [x] *强调*后文',
     ]
     for (const text of cases) expect(checked(text), JSON.stringify(text)).toBeDefined()
     const item = (checked('- 甲\n\n- 乙\n')!.children[0] as import('mdast').List)
     expect(item).toMatchObject({ ordered: false, start: null, spread: true, children: [{ spread: false, checked: null }, { spread: false }] })
+    const tasks = checked('- [ ] 甲\n- [x] **乙**\n')!.children[0] as import('mdast').List
+    expect(tasks.children.map((i) => i.checked)).toEqual([false, true])
+    // the paragraph starts after the check when text follows it, on the check otherwise (as remark has it)
+    expect(tasks.children.map((i) => i.children[0].position!.start.column)).toEqual([7, 3])
     const table = checked('| a | b | c | d |\n| :-- | --: | :-: | - |\n')!.children[0] as import('mdast').Table
     expect(table.align).toEqual(['left', 'right', 'center', null])
   })
@@ -284,7 +290,7 @@ describe('parseSimpleMarkdown', () => {
     const vlink = fc.tuple(plain, fc.constantFrom('#附件1', 'annex.md', './attachments/a_b.md', 'http://x.cn/a?b=1#c', '%E9%99%84'), fc.constantFrom('', ' "附件一"')).map(([t, u, ti]) => `[${t}](${u}${ti})`)
     const code = plain.map((t) => `\`${t}\``)
     const vinline = fc.array(fc.oneof({ weight: 4, arbitrary: plain }, { weight: 2, arbitrary: emph }, { weight: 1, arbitrary: vlink }, { weight: 1, arbitrary: code }), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
-    const vitems = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '3) ', '1) '), fc.array(fc.tuple(vinline, fc.constantFrom('', '', ' ', '  '), fc.constantFrom('\n', '\n', '\n\n')), { minLength: 1, maxLength: 4 }))
+    const vitems = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '3) ', '1) ', '- [ ] ', '- [x] ', '1. [X] ', '- [ ]  '), fc.array(fc.tuple(vinline, fc.constantFrom('', '', ' ', '  '), fc.constantFrom('\n', '\n', '\n\n')), { minLength: 1, maxLength: 4 }))
       .map(([m, items]) => items.map(([t, z, sep], k) => `${/\d/.test(m) ? `${k + Number.parseInt(m, 10)}${m.slice(-2)}` : m}${t}${z}${sep}`).join(''))
     const vcells = (n: number) => fc.array(fc.oneof(vinline, fc.constant('')), { minLength: n, maxLength: n })
     const vtable = fc.integer({ min: 1, max: 4 }).chain((n) =>

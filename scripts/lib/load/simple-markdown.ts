@@ -327,8 +327,8 @@ interface OpenList {
  * - paragraph lines (0–3 spaces; at most one trailing space unless it is the paragraph's last line; inline
  *   syntax only in a one-line paragraph);
  * - lists of one-line items at column 1 (`- `, `* `, `1. `, `1) ` and exactly one space), one marker kind per
- *   list (another kind starts a new list after a blank line), no nesting, no continuation or lazy lines, no
- *   task items;
+ *   list (another kind starts a new list after a blank line), no nesting, no continuation or lazy lines;
+ *   GFM task items `[ ] `, `[x] ` followed by exactly one space;
  * - GFM tables at column 1 whose rows start and end with `|`, after a blank line or heading, ended by a blank
  *   line, a heading or the end of the file;
  * with the text whitelist above.
@@ -477,26 +477,43 @@ export function parseSimpleMarkdown(text: string): Root | undefined {
     position: { start: { line: 1, column: 1, offset: 0 }, end: point(line, lineStart, length) },
   }
 
+  /**
+   * An item's GFM task check: true for `[x] `/`[X] `, false for `[ ] `, each followed by exactly one space and
+   * content; null if there is none; undefined for a bracketed character this does not model (`[ ]` alone,
+   * `[x]  a`, `[\t] a`…).
+   */
+  function taskCheck(from: number, to: number): boolean | null | undefined {
+    if (text.charCodeAt(from) !== OPEN_BRACKET || text.charCodeAt(from + 2) !== CLOSE_BRACKET) return null
+    const mark = text.charCodeAt(from + 1)
+    if (text.charCodeAt(from + 3) !== SPACE || from + 4 >= to || text.charCodeAt(from + 4) === SPACE) return undefined
+    if (mark === SPACE) return false
+    return mark === 0x78 || mark === 0x58 ? true : undefined
+  }
+
   function startItem(item: ItemLine, e: number, to: number): boolean {
     const from = item.content
     const first = text.charCodeAt(from)
     if (from >= to || first === SPACE) return false
-    // `[ ]`, `[x]`: a GFM task item
-    if (first === OPEN_BRACKET && text.charCodeAt(from + 2) === CLOSE_BRACKET) return false
-    if (!startsPlainly(text, from, e)) return false
+    const checked = taskCheck(from, to)
+    if (checked === undefined) return false
+    const contentFrom = checked === null ? from : from + 4
+    if (!startsPlainly(text, contentFrom, e)) return false
     if (paragraph.length > 0) {
       // only a bullet or an ordered item numbered 1 interrupts a paragraph
       if (item.ordered && item.digits !== '1') return false
       if (!endParagraph()) return false
     }
-    const content = phrasing(text, from, to, line, pos)
+    const content = phrasing(text, contentFrom, to, line, pos)
     if (content === undefined) return false
     const at = (offset: number) => point(line, pos, offset)
+    // After a task check, mdast-util-gfm-task-list-item moves the paragraph's start past the check only when
+    // the content begins with text (it trims the space off that text node); otherwise the start stays on `[`.
+    const paragraphStart = checked !== null && content[0].type === 'text' ? { ...content[0].position!.start } : at(from)
     const node: ListItem = {
       type: 'listItem',
       spread: false,
-      checked: null,
-      children: [{ type: 'paragraph', children: content, position: { start: at(from), end: at(e) } }],
+      checked,
+      children: [{ type: 'paragraph', children: content, position: { start: paragraphStart, end: at(e) } }],
       position: { start: at(pos), end: at(e) },
     }
     // another kind of marker after a blank line starts a new list; without one it is not modelled
