@@ -101,7 +101,7 @@ interface Run {
 
 /**
  * The phrasing content of text[from, to) on one line, or undefined unless it is plain text (see inlineOk) with
- * `` `code` ``, `[text](url)` / `[text](url "title")` and `*`/`_`/`**`/`__` pairs around plain text, each pair
+ * `` `code` ``, `<br>`, `[text](url)` / `[text](url "title")` and `*`/`_`/`**`/`__` pairs around plain text, each pair
  * formed exactly as micromark forms it. Any other use of those characters refuses.
  */
 function phrasing(text: string, from: number, to: number, line: number, lineStart: number): PhrasingContent[] | undefined {
@@ -135,6 +135,11 @@ function phrasing(text: string, from: number, to: number, line: number, lineStar
       const code: InlineCode = { type: 'inlineCode', value: text.slice(i + 1, close), position: { start: at(i), end: at(close + 1) } }
       nodes.push(code)
       i = textStart = close + 1
+    } else if (code === 0x3c) {
+      // `<br>`, the one piece of inline HTML hand-written plans use
+      if (i + 4 > to || !text.startsWith('<br>', i) || !flush(i)) return undefined
+      nodes.push({ type: 'html', value: '<br>', position: { start: at(i), end: at(i + 4) } })
+      i = textStart = i + 4
     } else if (code === OPEN_BRACKET) {
       if (!flush(i)) return undefined
       const link = inlineLink(text, i, to, at)
@@ -329,6 +334,7 @@ interface OpenList {
  * - lists of one-line items at column 1 (`- `, `* `, `1. `, `1) ` and exactly one space), one marker kind per
  *   list (another kind starts a new list after a blank line), no nesting, no continuation or lazy lines;
  *   GFM task items `[ ] `, `[x] ` followed by exactly one space;
+ * - a line that is just `<br>` between blank lines;
  * - GFM tables at column 1 whose rows start and end with `|`, after a blank line or heading, ended by a blank
  *   line, a heading or the end of the file;
  * with the text whitelist above.
@@ -420,6 +426,18 @@ export function parseSimpleMarkdown(text: string): Root | undefined {
         position: { start: point(line, pos, i), end: point(line, pos, e) },
       }
       children.push(heading)
+    } else if (c === 0x3c) {
+      // `<br>` alone (an HTML block of CommonMark's 7th kind): it cannot interrupt a paragraph and runs to the
+      // next blank line, so only a line between blank lines (or a heading before, the end of file after) is modelled
+      if (i > pos || to - i !== 4 || !text.startsWith('<br>', i) || paragraph.length > 0 || table !== undefined) return undefined
+      if (list !== undefined && !list.blank) return undefined
+      if (e < length) {
+        let k = e + 1
+        while (k < length && text.charCodeAt(k) === SPACE) k++
+        if (k < length && text.charCodeAt(k) !== NEWLINE) return undefined
+      }
+      list = undefined
+      children.push({ type: 'html', value: text.slice(pos, e), position: { start: point(line, pos, pos), end: point(line, pos, e) } })
     } else if (table !== undefined) {
       // a body row, or (not modelled) a line the table would swallow as one
       const pipes = i === pos ? rowPipes(text, pos, to) : undefined
