@@ -88,7 +88,7 @@ describe('parseSimpleMarkdown', () => {
       '    缩进代码', '\t制表符', '段\t落', '段落\n===', '段落\n---', '---', '***', '___', '段落  \n续行',
       '见 www.example.com', '见 WWW.example.com', '见 http://x.cn', '见 https://x.cn', 'a@b.cn', '时间 8:30',
       '```\n代码\n```', '~~~\n代码\n~~~', '[^1]', '脚注[^1]', '[id]: /url', '行\r\n', '\r', '\ufeff正文', '零宽\ufeff',
-      '空\u0000字符', '控制\u0085字符', '{分值=10} !', '- [ ]', '- [ ] ', '- [x]  两个空格', '- [y] 任务', '- [x]任务', '- [\t] 任务', '- [ ]\t任务', '段落\n<br>', '<br>\n段落', '<br>段落', '行内<br/>', '行内<b>', '多行<br>\n段落', ' <br>', '<br/>', '<BR>', '- 项\n<br>', '| a |\n| - |\n<br>', '**（一）**说明', '说明**（一）**',
+      '空\u0000字符', '控制\u0085字符', '{分值=10} !', '- [ ]', '- [ ] ', '- [x]  两个空格', '- [y] 任务', '- [x]任务', '- [\t] 任务', '- [ ]\t任务', '** **', '- ***', '- <br>', '- <br>项', '1. [ ] <br>', '__ __', '*** ', '_a_b', '段落\n<br>', '<br>\n段落', '<br>段落', '行内<br/>', '行内<b>', '多行<br>\n段落', ' <br>', '<br/>', '<BR>', '- 项\n<br>', '| a |\n| - |\n<br>', '**（一）**说明', '说明**（一）**',
       '***加粗强调***', '**加粗*', '*a **b** c*', '**a [b](c) d**', '[**b**](c)', '[a](<b>)', '[a](b c)', '[a](b\\c)',
       '[a](b&amp;c)', '[a]()', '[](b)', '[ a ](b)', "[a](b 't')", '[a](b "t\\"")', '``代码``', '` 代码 `', '`a', '\\`a`',
       '- - 嵌套', '-  两个空格', '1.列表', '- ', '-', '- # 标题', '  - 缩进', '* * *', '** **', '_ _ _',
@@ -124,6 +124,7 @@ describe('parseSimpleMarkdown', () => {
       '**（一）**。',
       '说明*强调*说明 _强调_ 说明`代码`说明',
       '说明 __强调__ 说明',
+      '字段 response_levels 与 a_b_c、3 * 4、2 ** 3 都是文字', '| 字段 | response_levels |\n| - | - |\n| * | ** |',
       '`a` `b` `c`',
       '| 队伍 | 人数 | 联系方式 |\n| :--- | ---: | :---: |\n| **消防** | 120 | [通讯录](#通讯录) |\n| 医疗 |  |\n|a|b|c|d|\n\n段落',
       '# 标题\n| 甲 |\n|---|\n# 下一个标题',
@@ -151,9 +152,8 @@ describe('parseSimpleMarkdown', () => {
     const literal = parseMarkdownFull('**（一）**说明').children[0] as import('mdast').Paragraph
     expect(literal.children).toMatchObject([{ type: 'text', value: '**（一）**说明' }])
     expect(parseSimpleMarkdown('**（一）**说明')).toBeUndefined()
-    // `_` inside a word (CJK has no spaces) neither opens nor closes
-    expect(parseMarkdownFull('说明_强调_说明').children[0]).toMatchObject({ children: [{ type: 'text', value: '说明_强调_说明' }] })
-    expect(parseSimpleMarkdown('说明_强调_说明')).toBeUndefined()
+    // `_` inside a word (CJK has no spaces) neither opens nor closes: it stays text
+    expect(checked('说明_强调_说明')!.children[0]).toMatchObject({ children: [{ type: 'text', value: '说明_强调_说明' }] })
     // Before full-width punctuation it closes: the label is strong.
     const strong = checked('**牵头单位**：市应急管理局')!.children[0] as import('mdast').Paragraph
     expect(strong.children).toMatchObject([{ type: 'strong', children: [{ value: '牵头单位' }] }, { type: 'text', value: '：市应急管理局' }])
@@ -257,7 +257,7 @@ describe('parseSimpleMarkdown', () => {
     // tabs, `\\`, `<`, `|` in cells, indentation of 1–4 spaces, blank lines between items
     const cjk = fc.constantFrom(...'应急预案市局负责组织协调一二三四年月日', '：', '（', '）', '。', '，', '、', '“', '”', '《', '》', '；', '！', '？', '【', '】', '—', '…', '\u3000', '😀')
     const ascii = fc.constantFrom(...'abcwxyzW019 ,.()%/;?\'"$^{}-+=:#')
-    const tricky = fc.constantFrom('<br>', '\n<br>\n', '\n\n<br>\n\n', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '\\', '<', '>', '|', '\t', '  ', '&amp;', '&', 'www.', 'http://a.cn', 'a@b.cn', '~', '~~', '!', '^', '[ ]', '[x]', '"', ' ')
+    const tricky = fc.constantFrom('a_b', ' * ', ' ** ', ' _ ', '<br>', '\n<br>\n', '\n\n<br>\n\n', '*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '\\', '<', '>', '|', '\t', '  ', '&amp;', '&', 'www.', 'http://a.cn', 'a@b.cn', '~', '~~', '!', '^', '[ ]', '[x]', '"', ' ')
     const word = fc.array(fc.oneof({ weight: 5, arbitrary: cjk }, { weight: 2, arbitrary: ascii }), { minLength: 1, maxLength: 5 }).map((a) => a.join(''))
     const url = fc.constantFrom('#附件1', 'annex.md', 'a_b.md', 'http://x.cn/a?b=1', '%20a', 'a(b)', 'a b', '', '<a>', 'a\\b', 'a&amp;b', 'a*b', '#', 'a"b', 'x:y', '附件.md')
     const title = fc.constantFrom('', ' "标题"', ' "a b"', ' "', " 't'", ' (t)', '  "t"', ' "a\\"b"', ' ""')
@@ -283,7 +283,7 @@ describe('parseSimpleMarkdown', () => {
     const doc = fc.tuple(front, fc.array(line, { maxLength: 10 }), fc.boolean()).map(([f, ls, nl]) => f + ls.join('\n') + (nl ? '\n' : ''))
 
     // mostly well-formed blocks, so that the accepted side is exercised too
-    const punct = fc.constantFrom('<br>', '：', '（', '）', '。', '，', '、', '“', '”', '《', '》', '(', ')', '.', ',', '%', '-', '😀', '\u3000', ' ')
+    const punct = fc.constantFrom('_', ' * ', '<br>', '：', '（', '）', '。', '，', '、', '“', '”', '《', '》', '(', ')', '.', ',', '%', '-', '😀', '\u3000', ' ')
     const han = fc.constantFrom(...'牵头单位市应急管理局负责组织一二三四', 'abc', 'W', '12')
     const plain = fc.array(fc.oneof({ weight: 4, arbitrary: han }, { weight: 1, arbitrary: punct }), { minLength: 1, maxLength: 4 }).map((a) => a.join(''))
     const emph = fc.tuple(fc.constantFrom('**', '*', '_', '__'), plain).map(([d, t]) => `${d}${t}${d}`)

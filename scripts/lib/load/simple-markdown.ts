@@ -36,10 +36,20 @@ function charOk(code: number): boolean {
 
 const isW = (code: number) => code === 0x77 || code === 0x57
 
-/** True if text[from, to) holds only allowed characters and no `www.` (any case). */
-function inlineOk(text: string, from: number, to: number): boolean {
+/**
+ * True if text[from, to) holds only allowed characters and no `www.` (any case); with `inert`, also `*`/`_` runs
+ * that can neither open nor close emphasis (micromark leaves them as text).
+ */
+function inlineOk(text: string, from: number, to: number, inert = false): boolean {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i)
+    if (inert && (code === 0x2a || code === 0x5f)) {
+      let j = i + 1
+      while (j < to && text.charCodeAt(j) === code) j++
+      if (text.charCodeAt(i - 1) === code || text.charCodeAt(j) === code || !inertRun(text, i, j - i)) return false
+      i = j - 1
+      continue
+    }
     if (!charOk(code)) return false
     if (code === 0x2e && i - from >= 3 && isW(text.charCodeAt(i - 1)) && isW(text.charCodeAt(i - 2)) && isW(text.charCodeAt(i - 3))) return false
   }
@@ -86,6 +96,12 @@ function flanking(text: string, start: number, size: number): { open: boolean; c
   return { open: open && (before !== 0 || !close), close: close && (after !== 0 || !open) }
 }
 
+/** A `*`/`_` run that can neither open nor close: plain text to micromark, whatever surrounds it. */
+function inertRun(text: string, start: number, size: number): boolean {
+  const { open, close } = flanking(text, start, size)
+  return !open && !close
+}
+
 /** Characters allowed in a link destination: no space, parentheses, `<>`, `\\`, `&` or anything that would need decoding. */
 function urlCharOk(code: number): boolean {
   if (code < 128) return ASCII_OK[code] === 1 ? code !== SPACE && code !== OPEN_PAREN && code !== CLOSE_PAREN && code !== QUOTE && code !== 0x27 : code === HASH || code === COLON || code === UNDERSCORE
@@ -111,7 +127,7 @@ function phrasing(text: string, from: number, to: number, line: number, lineStar
   let textStart = from
   const flush = (end: number): boolean => {
     if (end === textStart) return true
-    if (!inlineOk(text, textStart, end)) return false
+    if (!inlineOk(text, textStart, end, true)) return false
     nodes.push({ type: 'text', value: text.slice(textStart, end), position: { start: at(textStart), end: at(end) } })
     return true
   }
@@ -119,9 +135,13 @@ function phrasing(text: string, from: number, to: number, line: number, lineStar
   while (i < to) {
     const code = text.charCodeAt(i)
     if (code === STAR || code === UNDERSCORE) {
-      if (!flush(i)) return undefined
       let j = i + 1
       while (j < to && text.charCodeAt(j) === code) j++
+      if (inertRun(text, i, j - i)) {
+        i = j // stays in the text (`response_levels`, `3 * 4`)
+        continue
+      }
+      if (!flush(i)) return undefined
       if (j - i > 2) return undefined
       runs.push({ start: i, size: j - i, index: nodes.length })
       nodes.push(undefined)
@@ -192,14 +212,19 @@ function inlineLink(text: string, start: number, to: number, at: (offset: number
 
 /**
  * False if a paragraph (or list item content) starting at `i` could open another block construct: list markers,
- * thematic breaks, setext underlines. `#`, `>`, `|` and the rest are outside the text whitelist anyway.
+ * thematic breaks, setext underlines, HTML blocks. `#`, `>`, `|` and the rest are outside the text whitelist anyway.
  */
 function startsPlainly(text: string, i: number, e: number): boolean {
   const c = text.charCodeAt(i)
   if (c === DASH || c === 0x2b || c === 0x3d) return false // - + =
+  if (c === 0x3c) return false // `<br>` alone is an HTML block
   if (c === STAR || c === UNDERSCORE) {
     const next = text.charCodeAt(i + 1)
     if (i + 1 >= e || next === SPACE) return false
+    // `***`, `** **`, `__ _`: a thematic break, though its runs alone would be inert text
+    let k = i
+    while (k < e && (text.charCodeAt(k) === c || text.charCodeAt(k) === SPACE)) k++
+    if (k === e) return false
   }
   if (isDigit(c)) {
     let d = i
