@@ -1,6 +1,6 @@
 // Fast path for the Markdown parse of "simple" files: YAML frontmatter, ATX headings, blank lines, paragraphs,
-// flat lists of one-line items and GFM pipe tables, with a few inline forms (strong, emphasis, inline code,
-// inline links) in one-line blocks. Such a file's mdast tree is built from one line scan, without micromark
+// flat lists of one-line items (task items included) and GFM pipe tables, with a few inline forms (strong,
+// emphasis, inline code, inline links, `<br>`) in one-line blocks. Such a file's mdast tree is built from one line scan, without micromark
 // (whose tokenising is ~75% of the parse cost), and is exactly the tree the full remark pipeline
 // (remark-parse + remark-frontmatter + remark-gfm, see parseMarkdownFull) returns, positions included.
 // Anything that is not plainly simple returns undefined and the caller runs the full parse: the accepted
