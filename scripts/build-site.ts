@@ -94,18 +94,19 @@ async function main(): Promise<void> {
   const rendered = performance.now()
 
   const pagefind = await import('pagefind')
-  const { index, errors: created } = await pagefind.createIndex({})
-  if (!index) fail(`Pagefind: ${created.join('; ')}`)
-  // Only plan, unit and help pages are searched (they mark their content with data-pagefind-body); reading
-  // the other pages (the findings list of a large library is megabytes) would only cost time.
+  // Plan and unit pages are searched (they mark their content with data-pagefind-body); reading the other
+  // pages (the findings list of a large library is megabytes) would only cost time. The help pages get an index
+  // of their own, merged in the browser: in one index their long texts would change the ranking of plans and units.
   let pageCount = 0
-  for (const glob of ['{plans,units}/*/index.html', 'help/**/index.html']) {
+  for (const [glob, bundle] of [['{plans,units}/*/index.html', 'pagefind'], ['help/**/index.html', 'pagefind-help']]) {
+    const { index, errors: created } = await pagefind.createIndex({})
+    if (!index) fail(`Pagefind: ${created.join('; ')}`)
     const added = await index.addDirectory({ path: outDir, glob })
     if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
     pageCount += added.page_count
+    const written = await index.writeFiles({ outputPath: join(outDir, bundle) })
+    if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   }
-  const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') })
-  if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
   await pagefind.close()
   const indexed = performance.now()
   if (downloads.length) await buildDownloads(model, downloads, outDir)

@@ -9,6 +9,7 @@ interface Result {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>
   search(q: string): Promise<{ results: { data(): Promise<Result> }[] }>
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>
 }
 
 function excerptNodes(excerpt: string): Node[] {
@@ -42,6 +43,9 @@ export function initSearch(): void {
   const load = () =>
     (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
       await pf.options({ basePath: bundle })
+      // The help pages' own index (see scripts/build-site.ts), weighted below plans and units: someone searching
+      // 防汛 or a unit's name wants the plans first. A site built without it still searches plans.
+      if (form.dataset.help) await pf.mergeIndex(form.dataset.help, { indexWeight: 0.2 }).catch(() => undefined)
       return pf
     }))
   let seq = 0
