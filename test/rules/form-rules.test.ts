@@ -39,6 +39,9 @@ describe('unknown-unit', () => {
       'county.md:11:11 → xishan-weijian',
       'drills/2026-05-20-shili-food-safety.md:15:11 → shi-weijian',
       'food.md:8:9 → shi-zhengfu',
+      // Also in a plan whose other keys fail the schema.
+      'schema-broken.md:9:12 → shi-shuili',
+      'schema-broken.md:11:11 → shi-yingji',
     ])
   })
 

@@ -17,17 +17,28 @@ interface UnitRef {
 /** Fields that may hold a unit's name instead of its id: only an id-shaped value is checked there. */
 const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/
 
+/**
+ * The unit references of a plan, read defensively from its frontmatter as written: a plan whose other
+ * keys fail the schema (a misspelt key, a wrong status) still has its unit references checked in the
+ * same run, so that a name where an id belongs is not reported only once the rest is fixed.
+ */
 function planRefs(plan: Plan): UnitRef[] {
-  const d = plan.data
-  const refs: UnitRef[] = [
-    { id: d.jurisdiction, path: ['jurisdiction'], field: 'jurisdiction' },
-    { id: d.issuer, path: ['issuer'], field: 'issuer' },
-  ]
-  if (d.lead_unit) refs.push({ id: d.lead_unit, path: ['lead_unit'], field: 'lead_unit' })
-  d.units.forEach((u, i) => refs.push({ id: u.unit, path: ['units', i, 'unit'], field: 'units' }))
-  d.contacts?.forEach((c, i) => {
-    if (ID_SHAPE.test(c.unit)) refs.push({ id: c.unit, path: ['contacts', i, 'unit'], field: 'contacts' })
-  })
+  const d = plan.data as unknown as Record<string, unknown>
+  if (typeof d !== 'object' || d === null) return []
+  const refs: UnitRef[] = []
+  for (const field of ['jurisdiction', 'issuer', 'lead_unit'] as const) {
+    if (typeof d[field] === 'string' && d[field] !== '') refs.push({ id: d[field], path: [field], field })
+  }
+  const listed = (field: 'units' | 'contacts', idShapeOnly: boolean) => {
+    const list = d[field]
+    if (!Array.isArray(list)) return
+    list.forEach((entry, i) => {
+      const unit = (entry as { unit?: unknown } | null)?.unit
+      if (typeof unit === 'string' && unit !== '' && (!idShapeOnly || ID_SHAPE.test(unit))) refs.push({ id: unit, path: [field, i, 'unit'], field })
+    })
+  }
+  listed('units', false)
+  listed('contacts', true)
   return refs
 }
 
@@ -112,6 +123,8 @@ export default defineRule({
   family: 'form',
   severity: 'error',
   scope: 'file',
+  // Also on plans with schema errors elsewhere: the references are read defensively (planRefs).
+  anyPlan: true,
   options: {},
   docs: {
     summary: { zh: '引用了 units.yaml 中没有登记的单位编号', en: 'Refers to a unit id that units.yaml does not register' },
