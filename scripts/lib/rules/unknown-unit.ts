@@ -5,7 +5,10 @@ import type { YamlPath } from '../load/frontmatter.ts'
 import type { UnitRegistry } from '../model/units.ts'
 import { closest, editDistance } from '../text/closest.ts'
 
-type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string }
+type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string; unitName?: string }
+/** The registry entry a finding is about: its name, with the id in brackets. */
+const entry = (d: D) => (d.unitName ? `“${d.unitName}”（${d.unit}）` : `“${d.unit}”`)
+const entryEn = (d: D) => (d.unitName ? `"${d.unitName}" (${d.unit})` : `"${d.unit}"`)
 const m = (zh: (d: D) => string, en: (d: D) => string): Message<D> => ({ zh, en })
 
 interface UnitRef {
@@ -153,15 +156,15 @@ export default defineRule({
       (d) => `单位编号“${d.id}”未在 units.yaml 中登记，是否应为“${d.suggestion}”（${d.name}）？`,
       (d) => `Unit id "${d.id}" is not registered in units.yaml — did you mean "${d.suggestion}" (${d.name})?`,
     ),
-    parent: m((d) => `单位“${d.unit}”的上级“${d.id}”未在 units.yaml 中登记`, (d) => `The parent "${d.id}" of unit "${d.unit}" is not registered in units.yaml`),
+    parent: m((d) => `单位${entry(d)}的上级“${d.id}”未在 units.yaml 中登记`, (d) => `The parent "${d.id}" of unit ${entryEn(d)} is not registered in units.yaml`),
     'parent-suggest': m(
-      (d) => `单位“${d.unit}”的上级“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
-      (d) => `The parent "${d.id}" of unit "${d.unit}" is not registered — did you mean "${d.suggestion}" (${d.name})?`,
+      (d) => `单位${entry(d)}的上级“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
+      (d) => `The parent "${d.id}" of unit ${entryEn(d)} is not registered — did you mean "${d.suggestion}" (${d.name})?`,
     ),
-    'replaced-by': m((d) => `单位“${d.unit}”的承接单位“${d.id}”未在 units.yaml 中登记`, (d) => `The successor "${d.id}" of unit "${d.unit}" is not registered in units.yaml`),
+    'replaced-by': m((d) => `单位${entry(d)}的承接单位“${d.id}”未在 units.yaml 中登记`, (d) => `The successor "${d.id}" of unit ${entryEn(d)} is not registered in units.yaml`),
     'replaced-by-suggest': m(
-      (d) => `单位“${d.unit}”的承接单位“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
-      (d) => `The successor "${d.id}" of unit "${d.unit}" is not registered — did you mean "${d.suggestion}" (${d.name})?`,
+      (d) => `单位${entry(d)}的承接单位“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
+      (d) => `The successor "${d.id}" of unit ${entryEn(d)} is not registered — did you mean "${d.suggestion}" (${d.name})?`,
     ),
   },
   checkPlan(plan, ctx) {
@@ -217,7 +220,7 @@ function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn, 
           file,
           place: yamlPlace(file, ['units', i, key]),
           messageId: suggestion ? `${base}-suggest` : base,
-          data: { id: value, unit: typeof self === 'string' ? self : `#${i + 1}`, suggestion, name: suggestion ? units.name(suggestion) : undefined },
+          data: { id: value, unit: typeof self === 'string' ? self : `#${i + 1}`, unitName: typeof (item as Record<string, unknown>).name === 'string' ? ((item as Record<string, unknown>).name as string) : undefined, suggestion, name: suggestion ? units.name(suggestion) : undefined },
         })
       }
     })
@@ -237,7 +240,7 @@ function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn, 
         file,
         place: yamlPlace(file, ['units', i, key]),
         messageId: suggestion ? `${base}-suggest` : base,
-        data: { id: node.value, unit: typeof self === 'string' ? self : `#${i + 1}`, suggestion, name: suggestion ? units.name(suggestion) : undefined },
+        data: { id: node.value, unit: typeof self === 'string' ? self : `#${i + 1}`, unitName: typeof item.get('name') === 'string' ? (item.get('name') as string) : undefined, suggestion, name: suggestion ? units.name(suggestion) : undefined },
       })
     }
   })
