@@ -3,5 +3,6 @@ import type { Rule } from './define-rule.ts'
 import copiedFromParent from './copied-from-parent.ts'
 import nearDuplicate from './near-duplicate.ts'
 import vagueTrigger from './vague-trigger.ts'
+import checklistAttribute from './checklist-attribute.ts'
 
-export const operabilityRules: Rule<any>[] = [copiedFromParent, nearDuplicate, vagueTrigger]
+export const operabilityRules: Rule<any>[] = [copiedFromParent, nearDuplicate, vagueTrigger, checklistAttribute]
