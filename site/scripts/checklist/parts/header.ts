@@ -1,0 +1,28 @@
+// The drill header form (date, form of drill, scenario, place, organiser, evaluators).
+import { $ } from '../dom.ts'
+import type { ChecklistState } from '../state.ts'
+import type { Session } from '../store.ts'
+
+export function connectHeader(state: ChecklistState): void {
+  const header = $<HTMLFormElement>('#cl-header')!
+  const field = (name: string) => header.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+  header.addEventListener('input', () => {
+    const h = state.session.header
+    h.date = field('date').value
+    h.kind = field('kind').value as Session['header']['kind']
+    h.scenario = field('scenario').value
+    h.location = field('location').value
+    h.organizer = field('organizer').value
+    h.evaluators = field('evaluators').value.split(/[、,，;；]+/).map((s) => s.trim()).filter(Boolean)
+    state.changed()
+  })
+  header.addEventListener('submit', (e) => e.preventDefault())
+  state.onLoad(({ header: h }) => {
+    field('date').value = h.date
+    field('kind').value = h.kind
+    field('scenario').value = h.scenario
+    field('location').value = h.location ?? ''
+    field('organizer').value = h.organizer
+    field('evaluators').value = h.evaluators.join('、')
+  })
+}
