@@ -167,6 +167,35 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     expect(await page.locator('#cl-session-list li').count()).toBe(2)
   })
 
+  test('finalising (定稿) with unrated items asks once more, makes the grade final, survives a reload, is exported, and can be undone', async () => {
+    const { page } = w
+    await page.locator('#cl-new').click()
+    await page.locator('#cl-header [name=date]').fill('2026-05-20')
+    await page.locator('#cl-header [name=scenario]').fill('桌面推演：城区内涝')
+    await page.locator('#cl-header [name=organizer]').fill('示例市应急管理局')
+    await rate(page, 0, '达标')
+    const finalize = page.locator('#cl-finalize')
+    expect(await finalize.textContent()).toBe('定稿（完成评分）')
+    await finalize.click()
+    // The first click only says what finalising means: the grade stays provisional.
+    expect(await page.locator('#cl-finalize-msg').textContent()).toBe('尚有 6 项未评定，定稿后按未得分计，等级即为最终结果。再次点击确认定稿')
+    expect((await summary(page)).state).toBe('（暂定）')
+    await finalize.click()
+    expect((await summary(page)).state).toBe('（最终）')
+    expect(await finalize.textContent()).toBe('撤销定稿')
+    await page.reload()
+    expect(await summary(page)).toMatchObject({ state: '（最终）', rated: '1/7' })
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=json]').click()])
+    const record = JSON.parse(readFileSync((await json.path())!, 'utf8'))
+    expect(validate('drill', record)).toEqual([])
+    expect([record.finalized, record.provisional, record.unrated]).toEqual([true, false, 6])
+    await page.locator('#cl-finalize').click()
+    expect((await summary(page)).state).toBe('（暂定）')
+    expect(await page.locator('#cl-finalize').textContent()).toBe('定稿（完成评分）')
+    await page.locator('#cl-session-list li.current button', { hasText: '删除' }).click()
+    await page.locator('#cl-session-list li.current button', { hasText: '确认删除？' }).click()
+  })
+
   test('imports are merged with disagreements shown; hostile text stays text; prototype keys are refused', async () => {
     const { page } = w
     const header = { plan: 'shili-flood', date: '2026-06-01', kind: 'functional' as const, scenario: '<img src=x onerror="window.__xss=1">', organizer: 'o', evaluators: ['<b>甲</b>'] }

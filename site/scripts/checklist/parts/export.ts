@@ -11,7 +11,7 @@ export function currentRecord(state: ChecklistState): DrillRecordData {
   const { data, session } = state
   const h = session.header
   const ratings = Object.fromEntries(Object.entries(session.ratings).filter(([ref]) => state.byRef.has(ref)))
-  return buildRecord({ ...h, location: h.location || undefined, plan: data.plan.id }, data.items, ratings, session.findings, data.grading)
+  return buildRecord({ ...h, location: h.location || undefined, plan: data.plan.id, finalized: session.finalized === true }, data.items, ratings, session.findings, data.grading)
 }
 
 function download(name: string, text: string, type: string): void {
