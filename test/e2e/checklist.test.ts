@@ -247,8 +247,43 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     expect(await item(page, 0).locator('.cl-r-met span').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"☑ "')
     await page.evaluate(() => document.body.classList.add('print-blank'))
     expect(await item(page, 0).locator('.cl-r-met span').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"☐ "')
-    await page.emulateMedia({ media: 'screen' })
+    // The form of drill: every form as a box to tick, the chosen one ticked on the filled form, none on the blank one.
+    expect(await page.locator('#cl-header select[name=kind]').isVisible()).toBe(false)
+    const kinds = page.locator('#cl-header .cl-kind-print [data-kind]')
+    expect(await kinds.allTextContents()).toEqual(['桌面推演', '功能演练', '实战演练'])
+    expect(await kinds.evaluateAll((spans) => spans.map((e) => getComputedStyle(e, '::before').content))).toEqual(['"☐ "', '"☐ "', '"☐ "'])
     await page.evaluate(() => document.body.classList.remove('print-blank'))
+    const chosen = await page.locator('#cl-header select[name=kind]').inputValue()
+    expect(await kinds.evaluateAll((spans) => spans.map((e) => [(e as HTMLElement).dataset.kind, getComputedStyle(e, '::before').content]))).toEqual(
+      ['tabletop', 'functional', 'full-scale'].map((k) => [k, k === chosen ? '"☑ "' : '"☐ "']),
+    )
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  test('the blank A4 form, printed to PDF: boxes for the form of drill, no pre-printed values, the first phase on page 1', async () => {
+    const { page } = w
+    await page.emulateMedia({ media: 'print' })
+    await page.evaluate(() => document.body.classList.add('print-blank'))
+    const pdf = await page.pdf({ preferCSSPageSize: true })
+    await page.evaluate(() => document.body.classList.remove('print-blank'))
+    await page.emulateMedia({ media: 'screen' })
+    const { getDocumentProxy } = await import('unpdf')
+    const doc = await getDocumentProxy(new Uint8Array(pdf))
+    const first = await doc.getPage(1)
+    const height = first.getViewport({ scale: 1 }).height
+    // pdf.js gives some CJK glyphs as Kangxi radicals (⽰ for 示): NFKC folds them back.
+    const runs = (await first.getTextContent()).items.map((i) => ({ text: ('str' in i ? i.str : '').normalize('NFKC'), y: height - ('transform' in i ? i.transform[5] : 0) }))
+    const text = runs.map((r) => r.text).join('')
+    expect(text).toContain('☐ 桌面推演')
+    expect(text).toContain('☐ 功能演练')
+    expect(text).toContain('☐ 实战演练')
+    expect(text).not.toContain('mm/dd/yyyy')
+    expect(text).not.toContain('王敏')
+    // The first phase and its first item start on page 1, in its upper half (the header no longer fills it).
+    const phase = runs.find((r) => r.text.includes('预警与信息报告'))
+    expect(phase).toBeDefined()
+    expect(phase!.y).toBeLessThan(height / 2)
+    expect(text).toContain(items[0].text.slice(0, 8))
   })
 
   test('no errors and nothing requested outside the site', () => {

@@ -14,8 +14,14 @@ export function connectHeader(state: ChecklistState): void {
     h.location = field('location').value
     h.organizer = field('organizer').value
     h.evaluators = field('evaluators').value.split(/[、,，;；]+/).map((s) => s.trim()).filter(Boolean)
+    markPaper(h)
     state.changed()
   })
+  // The paper form: the chosen form of drill ticked, an empty date left blank (not mm/dd/yyyy).
+  const markPaper = (h: Session['header']) => {
+    for (const box of header.querySelectorAll<HTMLElement>('.cl-kind-print [data-kind]')) box.classList.toggle('chosen', box.dataset.kind === h.kind)
+    field('date').toggleAttribute('data-empty', !h.date)
+  }
   header.addEventListener('submit', (e) => e.preventDefault())
   state.onLoad(({ header: h }) => {
     field('date').value = h.date
@@ -24,5 +30,6 @@ export function connectHeader(state: ChecklistState): void {
     field('location').value = h.location ?? ''
     field('organizer').value = h.organizer
     field('evaluators').value = h.evaluators.join('、')
+    markPaper(h)
   })
 }
