@@ -194,8 +194,9 @@ async function runAdd(argv: string[]): Promise<number> {
   if (check.mismatch) problems.push(`记录的得分与评估项不符，请用 yuanku drill score 查看 / the recorded score does not match its items; see yuanku drill score`)
   // A half-rated record scores low and grades 不合格 for want of ratings: storing it by mistake puts a
   // failing grade on the plan's history. It goes in only when the user says it is meant to.
+  // A record the evaluator finalised (定稿) with unrated items is final by their decision: no flag needed.
   const unrated = check.result.unrated
-  if (unrated > 0 && !problems.length) {
+  if (unrated > 0 && !problems.length && record.finalized !== true) {
     const total = check.result.total
     if (!values['allow-incomplete']) {
       problems.push(

@@ -134,6 +134,21 @@ export function planJurisdiction(library: Library, plan: Plan): string | undefin
   return library.units.jurisdictionOf(owner)?.id
 }
 
+/**
+ * Where a coverage setting comes from, so that a message cites library.yaml only for what it really says:
+ * 'settings' when the library's own library.yaml sets the key (and is valid, so it is used); 'default' when
+ * library.yaml exists but leaves the key out (or is invalid, and the tool runs on defaults); 'no-file' when
+ * the library has no library.yaml.
+ */
+export type SettingOrigin = 'settings' | 'default' | 'no-file'
+
+export function settingOrigin(library: Library, path: readonly string[]): SettingOrigin {
+  const file = library.settingsFile
+  if (!file) return 'no-file'
+  if (file.issues.some((i) => i.rule === 'schema')) return 'default'
+  return file.frontmatter?.doc.hasIn(path) ? 'settings' : 'default'
+}
+
 /** Hazard ids required for a level by library.yaml coverage.hazards. */
 export function requiredHazards(library: Library, level: string | undefined): string[] {
   if (!level) return []

@@ -71,6 +71,12 @@ export function renderedPlan(id: string): RenderedPlan | undefined {
   return result
 }
 
+/** The line where a plan's Markdown body starts: findings above it are in the frontmatter (metadata). */
+export function planBodyLine(id: string): number {
+  const plan = site().library.planById.get(id)
+  return plan ? plan.lines.place(plan.bodyStart, plan.bodyStart).line : 1
+}
+
 /** Name of a unit id (or the text itself when it is not in the registry). */
 export function unitName(id: string): string {
   const unit = site().library.units.get(id)

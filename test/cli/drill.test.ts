@@ -137,6 +137,17 @@ describe('yuanku drill add', () => {
     })
   })
 
+  it('stores a record the evaluator finalised (定稿) with unrated items as final, without --allow-incomplete', () => {
+    const finalised = buildRecord({ ...header, finalized: true }, items, { 'plan-bc877d72': { rating: 'met' } }, [])
+    expect([finalised.finalized, finalised.provisional, finalised.unrated]).toEqual([true, false, 2])
+    writeFileSync(join(dir, 'f.json'), recordToJson(finalised))
+    expect(run(['add', 'f.json'], dir)).toEqual({ code: 0, stdout: '已收录 / added: plans/drills/2026-05-12-shili-flood.md\n', stderr: '' })
+    const stored = readFileSync(join(dir, 'plans/drills/2026-05-12-shili-flood.md'), 'utf8')
+    expect(stored).toContain('finalized: true')
+    expect(stored).toContain('评估人员已定稿：2 项未评定，按未得分计。')
+    expect(parseImport(stored)).toMatchObject({ ok: true, record: { finalized: true, provisional: false } })
+  })
+
   it('refuses a record whose id is already in the library, leaving the folder as it was', () => {
     writeFileSync(join(dir, 'export.json'), recordToJson(good))
     expect(run(['add', 'export.json'], dir).code).toBe(0)

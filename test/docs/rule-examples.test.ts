@@ -308,6 +308,7 @@ const BUILD: Record<string, (example: string, kind: 'bad' | 'good') => Built> = 
     return { files: { 'xishan/flood.md': xishan, 'dongcheng/flood.md': plan(merge('id: dongcheng-flood\njurisdiction: dongcheng-qu'), `# 东城区防汛抗旱应急预案\n\n${dongcheng}\n`) } }
   },
   'vague-trigger': fm,
+  'checklist-attribute': body,
   'review-overdue': fm,
   // The enterprise's on-site procedure the example names (high-risk unit, half-yearly drills), last drilled on
   // 2025-09-12 as the bad example says.

@@ -93,10 +93,10 @@ describe('attributes', () => {
   })
   it('reports what it cannot read', () => {
     expect(parseAttributes('分值=abc 颜色=红 时限=快 否决=也许').problems).toEqual([
-      { token: '分值=abc', reason: 'bad-points' },
-      { token: '颜色=红', reason: 'unknown-key' },
-      { token: '时限=快', reason: 'bad-within' },
-      { token: '否决=也许', reason: 'bad-flag' },
+      { token: '分值=abc', offset: 0, key: '分值', value: 'abc', reason: 'bad-points' },
+      { token: '颜色=红', offset: 7, key: '颜色', value: '红', reason: 'unknown-key' },
+      { token: '时限=快', offset: 12, key: '时限', value: '快', reason: 'bad-within' },
+      { token: '否决=也许', offset: 17, key: '否决', value: '也许', reason: 'bad-flag' },
     ])
   })
   it('accepts exactly the time limits the checklist-item schema accepts', () => {

@@ -31,6 +31,11 @@ describe('scoreDrill', () => {
     expect(r.itemAwards).toEqual({ a: 5, b: 3, c: null, d: null })
   })
 
+  it('a finalised scoring (定稿) is final with unrated items, which still score nothing', () => {
+    const r = scoreDrill(items, { a: { rating: 'met' }, b: { rating: 'met' } }, undefined, { finalized: true })
+    expect([r.score, r.grade, r.provisional, r.unrated]).toEqual([40, '不合格', false, 2])
+  })
+
   it('a timed item over its limit counts as unmet, and as a critical failure when critical', () => {
     const r = scoreDrill(items, { a: { rating: 'met', elapsed: 31 }, b: { rating: 'met' }, c: { rating: 'met' }, d: { rating: 'met' } })
     expect([r.score, r.grade, r.timedOver, r.criticalFailures]).toEqual([75, '不合格', ['a'], ['a']])

@@ -167,6 +167,35 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     expect(await page.locator('#cl-session-list li').count()).toBe(2)
   })
 
+  test('finalising (定稿) with unrated items asks once more, makes the grade final, survives a reload, is exported, and can be undone', async () => {
+    const { page } = w
+    await page.locator('#cl-new').click()
+    await page.locator('#cl-header [name=date]').fill('2026-05-20')
+    await page.locator('#cl-header [name=scenario]').fill('桌面推演：城区内涝')
+    await page.locator('#cl-header [name=organizer]').fill('示例市应急管理局')
+    await rate(page, 0, '达标')
+    const finalize = page.locator('#cl-finalize')
+    expect(await finalize.textContent()).toBe('定稿（完成评分）')
+    await finalize.click()
+    // The first click only says what finalising means: the grade stays provisional.
+    expect(await page.locator('#cl-finalize-msg').textContent()).toBe('尚有 6 项未评定，定稿后按未得分计，等级即为最终结果。再次点击确认定稿')
+    expect((await summary(page)).state).toBe('（暂定）')
+    await finalize.click()
+    expect((await summary(page)).state).toBe('（最终）')
+    expect(await finalize.textContent()).toBe('撤销定稿')
+    await page.reload()
+    expect(await summary(page)).toMatchObject({ state: '（最终）', rated: '1/7' })
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export=json]').click()])
+    const record = JSON.parse(readFileSync((await json.path())!, 'utf8'))
+    expect(validate('drill', record)).toEqual([])
+    expect([record.finalized, record.provisional, record.unrated]).toEqual([true, false, 6])
+    await page.locator('#cl-finalize').click()
+    expect((await summary(page)).state).toBe('（暂定）')
+    expect(await page.locator('#cl-finalize').textContent()).toBe('定稿（完成评分）')
+    await page.locator('#cl-session-list li.current button', { hasText: '删除' }).click()
+    await page.locator('#cl-session-list li.current button', { hasText: '确认删除？' }).click()
+  })
+
   test('imports are merged with disagreements shown; hostile text stays text; prototype keys are refused', async () => {
     const { page } = w
     const header = { plan: 'shili-flood', date: '2026-06-01', kind: 'functional' as const, scenario: '<img src=x onerror="window.__xss=1">', organizer: 'o', evaluators: ['<b>甲</b>'] }
@@ -218,8 +247,43 @@ describe.skipIf(!hasBrowser)('drill checklist page', () => {
     expect(await item(page, 0).locator('.cl-r-met span').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"☑ "')
     await page.evaluate(() => document.body.classList.add('print-blank'))
     expect(await item(page, 0).locator('.cl-r-met span').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"☐ "')
-    await page.emulateMedia({ media: 'screen' })
+    // The form of drill: every form as a box to tick, the chosen one ticked on the filled form, none on the blank one.
+    expect(await page.locator('#cl-header select[name=kind]').isVisible()).toBe(false)
+    const kinds = page.locator('#cl-header .cl-kind-print [data-kind]')
+    expect(await kinds.allTextContents()).toEqual(['桌面推演', '功能演练', '实战演练'])
+    expect(await kinds.evaluateAll((spans) => spans.map((e) => getComputedStyle(e, '::before').content))).toEqual(['"☐ "', '"☐ "', '"☐ "'])
     await page.evaluate(() => document.body.classList.remove('print-blank'))
+    const chosen = await page.locator('#cl-header select[name=kind]').inputValue()
+    expect(await kinds.evaluateAll((spans) => spans.map((e) => [(e as HTMLElement).dataset.kind, getComputedStyle(e, '::before').content]))).toEqual(
+      ['tabletop', 'functional', 'full-scale'].map((k) => [k, k === chosen ? '"☑ "' : '"☐ "']),
+    )
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  test('the blank A4 form, printed to PDF: boxes for the form of drill, no pre-printed values, the first phase on page 1', async () => {
+    const { page } = w
+    await page.emulateMedia({ media: 'print' })
+    await page.evaluate(() => document.body.classList.add('print-blank'))
+    const pdf = await page.pdf({ preferCSSPageSize: true })
+    await page.evaluate(() => document.body.classList.remove('print-blank'))
+    await page.emulateMedia({ media: 'screen' })
+    const { getDocumentProxy } = await import('unpdf')
+    const doc = await getDocumentProxy(new Uint8Array(pdf))
+    const first = await doc.getPage(1)
+    const height = first.getViewport({ scale: 1 }).height
+    // pdf.js gives some CJK glyphs as Kangxi radicals (⽰ for 示): NFKC folds them back.
+    const runs = (await first.getTextContent()).items.map((i) => ({ text: ('str' in i ? i.str : '').normalize('NFKC'), y: height - ('transform' in i ? i.transform[5] : 0) }))
+    const text = runs.map((r) => r.text).join('')
+    expect(text).toContain('☐ 桌面推演')
+    expect(text).toContain('☐ 功能演练')
+    expect(text).toContain('☐ 实战演练')
+    expect(text).not.toContain('mm/dd/yyyy')
+    expect(text).not.toContain('王敏')
+    // The first phase and its first item start on page 1, in its upper half (the header no longer fills it).
+    const phase = runs.find((r) => r.text.includes('预警与信息报告'))
+    expect(phase).toBeDefined()
+    expect(phase!.y).toBeLessThan(height / 2)
+    expect(text).toContain(items[0].text.slice(0, 8))
   })
 
   test('no errors and nothing requested outside the site', () => {

@@ -35,7 +35,8 @@ describe.skipIf(!hasBrowser)('official-document downloads on the site (public bu
   })
 
   test('each plan page links both files, named after the plan, and they download', async () => {
-    const { page } = await watchedPage(browser)
+    const w = await watchedPage(browser)
+    const { page } = w
     for (const id of PUBLIC_PLANS) {
       await page.goto(`${server.url}plans/${id}/`)
       const title = (await page.locator('h1').first().textContent())!.trim()
@@ -44,6 +45,8 @@ describe.skipIf(!hasBrowser)('official-document downloads on the site (public bu
         { href: `/yuan/plans/${id}/${id}.docx`, download: `${title}.docx`, text: 'Word (.docx)' },
         { href: `/yuan/plans/${id}/${id}.pdf`, download: `${title}.pdf`, text: 'PDF' },
       ])
+      // Laid out by the stylesheet: a style attribute here was refused by the site's CSP (a console error).
+      expect(await page.locator('#downloads').evaluate((e) => getComputedStyle(e).display)).toBe('flex')
       const docx = new Uint8Array(await (await fetch(`${server.origin}${links[0].href}`)).arrayBuffer())
       const xml = strFromU8(unzipSync(docx)['word/document.xml'])
       expect(xml).toContain(`>${title}<`)
@@ -56,6 +59,7 @@ describe.skipIf(!hasBrowser)('official-document downloads on the site (public bu
         expect(text, `${id}.pdf`).not.toContain(secret)
       }
     }
+    expect(w.consoleErrors).toEqual([])
   })
 
   test('no download is built for a plan a public build leaves out', async () => {

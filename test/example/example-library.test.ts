@@ -78,8 +78,8 @@ describe('the example library', () => {
   it('says what each gap is, in Chinese', () => {
     const message = (file: string, rule: string) => result.findings.filter((f) => f.file === file && f.ruleId === rule).map((f) => f.message)
     expect(message('units.yaml', 'coverage-gap')).toEqual([
-      '示例市缺少“网络与信息安全事件”专项应急预案（library.yaml 的 coverage.hazards 要求市级行政区具备）',
-      '西山县缺少“地质灾害”专项应急预案（library.yaml 的 coverage.hazards 要求县级行政区具备）',
+      '示例市缺少“网络与信息安全事件”专项应急预案（library.yaml 的覆盖要求（coverage.hazards）规定市级行政区应具备）',
+      '西山县缺少“地质灾害”专项应急预案（library.yaml 的覆盖要求（coverage.hazards）规定县级行政区应具备）',
     ])
     expect(message('city/special/shi-senlin.md', 'dissolved-unit')).toEqual(['单位“示例市林业局”已于 2019-01-15 撤销，应改为“示例市自然资源和规划局”（shi-ziran）'])
     expect(message('xishan/xishan-fangxun.md', 'copied-from-parent')[0]).toMatch(/^93% 的正文与上级预案“示例市防汛抗旱应急预案”（shi-fangxun）相同/)

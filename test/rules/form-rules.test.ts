@@ -39,6 +39,9 @@ describe('unknown-unit', () => {
       'county.md:11:11 → xishan-weijian',
       'drills/2026-05-20-shili-food-safety.md:15:11 → shi-weijian',
       'food.md:8:9 → shi-zhengfu',
+      // Also in a plan whose other keys fail the schema.
+      'schema-broken.md:9:12 → shi-shuili',
+      'schema-broken.md:11:11 → shi-yingji',
     ])
   })
 
@@ -46,7 +49,7 @@ describe('unknown-unit', () => {
     const findings = lintFixture(join(ROOT, 'unknown-unit', 'not-ok'), { only: ['unknown-unit'], locale: 'en' })
     expect(findings.map((f) => f.message)).toContain('Unit id "shi-weijan" is not registered in units.yaml — did you mean "shi-weijian" (示例市卫生健康委员会)?')
     expect(findings.map((f) => f.message)).toContain('Write the unit id, not its name: "示例市人民政府" is "shi-zhengfu"')
-    expect(findings.map((f) => f.message)).toContain('The parent "xishan-xan" of unit "songling-xiang" is not registered — did you mean "xishan-xian" (西山县)?')
+    expect(findings.map((f) => f.message)).toContain('The parent "xishan-xan" of unit "松岭乡" (songling-xiang) is not registered — did you mean "xishan-xian" (西山县)?')
   })
 
   it('suggests a unit of the plan\'s own jurisdiction before one of the city above it', () => {

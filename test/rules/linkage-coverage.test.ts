@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { coverageMatrix, jurisdictionTree } from '../../scripts/lib/coverage.ts'
 import { loadLibrary } from '../../scripts/lib/load/library.ts'
+import { lint } from '../../scripts/lib/lint.ts'
 import { ruleById } from '../../scripts/lib/rules/index.ts'
 import { fixtureLibrary, lintFixture } from '../helpers/library.ts'
 
@@ -107,8 +108,8 @@ describe('English messages', () => {
     ['stale-parent', 3, 'Parent plan "shili-overall" was issued on 2025-06-01, after this plan was last issued or revised (2023-05-10); review this plan against it'],
     ['jurisdiction-without-overall', 0, 'The overall plan "西山县突发事件总体应急预案（送审稿）" of 西山县 is not approved or published yet (status: review); no overall plan is in force'],
     ['coverage-gap', 1, '西山县 has no plan for "Flood" (coverage.hazards in library.yaml requires one at county level)'],
-    ['lead-conflict', 1, 'This plan and "shili-forest-fire-ziran" are both in force for "Forest and grassland fire, Geological hazard" in 示例市 but name different lead units: "示例市应急管理局" here, "示例市自然资源和规划局" there'],
-    ['hazard-outside-parent', 1, 'Hazard "Earthquake" (earthquake) is not among the hazards of the parent plan(s) "shili-flood" (Flood, Drought)'],
+    ['lead-conflict', 1, 'This plan and "示例市森林防火和地质灾害防治应急预案" (shili-forest-fire-ziran) are both in force for "Forest and grassland fire, Geological hazard" in 示例市 but name different lead units: "示例市应急管理局" here, "示例市自然资源和规划局" there'],
+    ['hazard-outside-parent', 1, 'Hazard "Earthquake" (earthquake) is not among the hazards of the parent plan(s) "示例市防汛抗旱应急预案" (shili-flood) (Flood, Drought)'],
   ])('%s', (rule, index, message) => {
     expect(en(rule)[index]).toBe(message)
   })
@@ -194,5 +195,41 @@ coverage:
   it('coverage.counts: [special] counts special plans only', () => {
     const cells = coverageMatrix(countsLibrary('  counts: [special]\n')).cells.a
     expect([cells.flood.state, cells.earthquake.state, cells.epidemic.state]).toEqual(['draft', 'missing', 'missing'])
+  })
+})
+
+describe('where a coverage requirement comes from', () => {
+  // A library whose library.yaml says nothing about coverage: the requirement is the built-in default,
+  // and the message must not send the author to a key that library.yaml does not have.
+  const library = (settings: string | undefined) => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuanku-origin-'))
+    writeFileSync(join(dir, 'units.yaml'), 'units:\n  - { id: xishan-xian, name: 西山县, kind: jurisdiction, level: county }\n')
+    if (settings !== undefined) writeFileSync(join(dir, 'library.yaml'), settings)
+    return dir
+  }
+  const messages = (dir: string, rule: string) => lintFixture(dir, { only: [rule] }).map((f) => `${where(f)} ${f.message}`)
+
+  it('an empty library.yaml: the default, and no coverage.hazards named', () => {
+    const found = messages(library(''), 'coverage-gap')
+    expect(found[0]).toBe('units.yaml:2:11 西山县缺少“洪涝灾害”专项应急预案（按县级行政区的内置默认覆盖要求；library.yaml 未规定县级的覆盖要求，可按本地风险评估调整）')
+    expect(found.join('\n')).not.toContain('coverage.hazards')
+  })
+
+  it('no library.yaml at all says so', () => {
+    // lintFixture would add the fixtures' base library.yaml: lint the folder as it is.
+    const found = lint(loadLibrary(library(undefined)), { only: ['coverage-gap', 'jurisdiction-without-overall'], locale: 'zh-CN', today: '2026-11-01' }).findings.map((f) => f.message)
+    expect(found).toContain('西山县（县级）没有总体应急预案；按内置默认要求（本库没有 library.yaml），县级行政区应具备总体预案')
+    expect(found.filter((m) => m.includes('library.yaml 的'))).toEqual([])
+  })
+
+  it('a library.yaml that sets another level only: this level is still the default', () => {
+    const found = messages(library('coverage:\n  hazards:\n    city: [flood]\n'), 'coverage-gap')
+    expect(found[0]).toContain('（按县级行政区的内置默认覆盖要求；library.yaml 未规定县级的覆盖要求')
+  })
+
+  it('a level library.yaml sets is cited with its key, in English too', () => {
+    const dir = library('coverage:\n  hazards:\n    county: [flood]\n')
+    expect(messages(dir, 'coverage-gap')).toEqual(['units.yaml:2:11 西山县缺少“洪涝灾害”专项应急预案（library.yaml 的覆盖要求（coverage.hazards）规定县级行政区应具备）'])
+    expect(lintFixture(dir, { only: ['coverage-gap'], locale: 'en' }).map((f) => f.message)).toEqual(['西山县 has no plan for "Flood" (coverage.hazards in library.yaml requires one at county level)'])
   })
 })

@@ -87,7 +87,7 @@ describe('unit-not-declared', () => {
     const findings = lintFixture(join(ROOT, 'unit-not-declared', 'not-ok'), { only: ['unit-not-declared'], locale: 'en' })
     expect(findings.find((f) => f.file === 'flood.md')!.message).toBe('The text gives work to "市公安局" (示例市公安局), which the frontmatter does not list: add shi-gongan to units')
     expect(findings.find((f) => f.file === 'units.yaml')!.message).toBe(
-      '"专职消防队" is also registered for jinshan-jiuyuan: in plan text it cannot tell which unit it means, so plan checks skip it; use an alias that tells them apart',
+      '"专职消防队" is also registered for "金山化工专职消防队" (jinshan-jiuyuan): in plan text it cannot tell which unit it means, so plan checks skip it; use an alias that tells them apart',
     )
   })
 })

@@ -26,6 +26,21 @@ describe('site model', () => {
     expect(m.planById.get('xs-zongti-nb')!.contacts).toEqual([{ unit: 'xishan-yingji', role: '县应急局值班室', phone: '0791-88886666' }])
   })
 
+  test('a drill with unrated items is provisional everywhere, unless the evaluator finalised it (定稿)', () => {
+    const provisional = () => buildSiteModel(library, findings, new Map(), { ...options, public: false }).drills.find((d) => d.id === 'drill-2026-shili-hazmat')!
+    expect([provisional().provisional, provisional().unrated]).toEqual([true, 2])
+    const record = library.drills.find((d) => (d.data as { id?: string }).id === 'drill-2026-shili-hazmat')!
+    const data = record.data as unknown as Record<string, unknown>
+    const saved = { ...data }
+    Object.assign(data, { finalized: true, provisional: false })
+    try {
+      expect([provisional().provisional, provisional().unrated]).toEqual([false, 2])
+    } finally {
+      delete data.finalized
+      Object.assign(data, saved)
+    }
+  })
+
   test('public build: only public plans, no contacts, no finding or history that names a left-out plan', () => {
     const extra: Finding[] = [
       { ruleId: 'stale-parent', severity: 'warn', message: '上位预案“西山县突发事件总体应急预案（内部稿）”已修订', file: 'city/flood.md', place },

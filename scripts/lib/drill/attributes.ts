@@ -10,8 +10,16 @@ export interface ItemAttributes {
 export interface AttributeProblem {
   /** The attribute as written. */
   token: string
+  /** Where the token starts inside the braces. */
+  offset: number
+  /** The key as written and the value after = (absent for a bare flag). */
+  key: string
+  value?: string
   reason: 'unknown-key' | 'bad-points' | 'bad-within' | 'bad-flag'
 }
+
+/** The keys an author may write, English and Chinese (for messages and did-you-mean). */
+export const ATTRIBUTE_KEYS: readonly string[] = ['分值', '时限', '否决', 'points', 'within', 'critical']
 
 const KEYS: Record<string, keyof ItemAttributes> = {
   points: 'points', 分值: 'points', 分: 'points', 分数: 'points',
@@ -34,26 +42,28 @@ export function splitAttributes(text: string): { text: string; raw?: string } {
 export function parseAttributes(raw: string): { attributes: ItemAttributes; problems: AttributeProblem[] } {
   const attributes: ItemAttributes = {}
   const problems: AttributeProblem[] = []
-  for (const token of raw.split(/[\s,，、;；]+/).filter(Boolean)) {
+  for (const hit of raw.matchAll(/[^\s,，、;；]+/g)) {
+    const token = hit[0]
     const eq = token.search(/[=＝:：]/)
     const rawKey = (eq === -1 ? token : token.slice(0, eq)).trim()
     const value = eq === -1 ? undefined : token.slice(eq + 1).trim()
     const key = KEYS[rawKey.toLowerCase()] ?? KEYS[rawKey]
+    const problem = (reason: AttributeProblem['reason']) => problems.push({ token, offset: hit.index, key: rawKey, ...(value === undefined ? {} : { value }), reason })
     if (!key) {
-      problems.push({ token, reason: 'unknown-key' })
+      problem('unknown-key')
       continue
     }
     if (key === 'critical') {
       if (value === undefined || TRUE.has(value.toLowerCase())) attributes.critical = true
       else if (FALSE.has(value.toLowerCase())) attributes.critical = false
-      else problems.push({ token, reason: 'bad-flag' })
+      else problem('bad-flag')
     } else if (key === 'points') {
       const n = value === undefined ? NaN : Number(value.replace(/分$/, ''))
       if (Number.isFinite(n) && n > 0 && n <= 1000) attributes.points = n
-      else problems.push({ token, reason: 'bad-points' })
+      else problem('bad-points')
     } else {
       if (value !== undefined && WITHIN.test(value)) attributes.within = value.trim()
-      else problems.push({ token, reason: 'bad-within' })
+      else problem('bad-within')
     }
   }
   return { attributes, problems }

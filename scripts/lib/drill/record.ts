@@ -14,6 +14,8 @@ export interface DrillHeader {
   location?: string
   organizer: string
   evaluators: string[]
+  /** The evaluator finalised the scoring (定稿), with or without unrated items. */
+  finalized?: boolean
 }
 
 export const KIND_LABEL: Record<DrillRecordData['kind'], string> = { tabletop: '桌面推演', functional: '功能演练', 'full-scale': '实战演练' }
@@ -28,7 +30,7 @@ export function defaultRecordId(plan: string, date: string): string {
 /** The record of a drill: header, every item as scored, the recomputed score, the findings. */
 export function buildRecord(header: DrillHeader, items: ChecklistItem[], ratings: Ratings, findings: RecordFinding[], gradingInput?: GradingInput): DrillRecordData {
   const grading = resolveGrading(gradingInput)
-  const result = scoreDrill(items, ratings, grading)
+  const result = scoreDrill(items, ratings, grading, { finalized: header.finalized })
   const checklist: RecordItem[] = items.map((item) => {
     const r = Object.hasOwn(ratings, item.ref) ? ratings[item.ref] : undefined
     const rating = r?.rating ?? null
@@ -63,6 +65,7 @@ export function buildRecord(header: DrillHeader, items: ChecklistItem[], ratings
     grade: result.grade,
     unrated: result.unrated,
     provisional: result.provisional,
+    ...(header.finalized ? { finalized: true } : {}),
     findings: findings.map(cleanFinding),
   }
   return record
@@ -81,7 +84,7 @@ function cleanFinding(f: RecordFinding): RecordFinding {
   }
 }
 
-const KEY_ORDER = ['id', 'plan', 'date', 'kind', 'scenario', 'location', 'organizer', 'evaluators', 'scale', 'checklist', 'score', 'grade', 'unrated', 'provisional', 'findings']
+const KEY_ORDER = ['id', 'plan', 'date', 'kind', 'scenario', 'location', 'organizer', 'evaluators', 'scale', 'checklist', 'score', 'grade', 'unrated', 'provisional', 'finalized', 'findings']
 
 function ordered(record: DrillRecordData): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -152,6 +155,7 @@ export function defaultNarrative(record: DrillRecordData, planTitle: string | un
   const score = record.score === null ? '—' : String(record.score)
   let summary = `共 ${items.length} 项评估项，已评定 ${rated} 项（其中不适用 ${na} 项），得分 ${score}，等级 ${record.grade ?? '—'}。`
   if (record.provisional) summary += `尚有 ${record.unrated ?? items.length - rated} 项未评定，得分为暂定。`
+  else if (record.finalized && (record.unrated ?? items.length - rated) > 0) summary += `评估人员已定稿：${record.unrated ?? items.length - rated} 项未评定，按未得分计。`
   const failed = items.filter((i) => i.critical && i.rating !== null && i.rating !== 'na' && i.awarded === 0)
   if (failed.length) summary += `否决项未达标 ${failed.length} 项，等级评定为${grading.fail_grade}。`
   lines.push(summary, '')

@@ -97,7 +97,11 @@ export function gradeLabel(grade: string | null, grading: Grading, locale: 'zh-C
   return grading.grades.find((g) => g.name === grade)?.name_en ?? grade
 }
 
-export function scoreDrill(items: ChecklistItem[], ratings: Ratings, gradingInput?: GradingInput): ScoreResult {
+/**
+ * Scores a drill. The result is provisional while items are unrated, unless the evaluator finalised the
+ * scoring (`finalized`): then unrated items simply scored nothing, and the grade is final.
+ */
+export function scoreDrill(items: ChecklistItem[], ratings: Ratings, gradingInput?: GradingInput, options: { finalized?: boolean } = {}): ScoreResult {
   const grading = resolveGrading(gradingInput)
   let awarded = 0
   let applicable = 0
@@ -123,7 +127,7 @@ export function scoreDrill(items: ChecklistItem[], ratings: Ratings, gradingInpu
   const score = applicable > 0 ? round((awarded / applicable) * 100, 1) : null
   const grade = score === null ? null : criticalFailures.length ? grading.fail_grade : gradeOf(score, grading)
   const unrated = items.length - rated
-  return { score, grade, provisional: unrated > 0, awarded, applicable, total: items.length, rated, unrated, criticalFailures, timedOver, itemAwards }
+  return { score, grade, provisional: unrated > 0 && options.finalized !== true, awarded, applicable, total: items.length, rated, unrated, criticalFailures, timedOver, itemAwards }
 }
 
 /** The items and ratings of a drill record, as scoreDrill takes them. */
@@ -139,9 +143,9 @@ export function recordRatings(record: Pick<DrillRecordData, 'checklist'>): { ite
 }
 
 /** Recomputes a drill record's score from its items. */
-export function scoreRecord(record: Pick<DrillRecordData, 'checklist'>, grading?: GradingInput): ScoreResult {
+export function scoreRecord(record: Pick<DrillRecordData, 'checklist'> & { finalized?: boolean }, grading?: GradingInput): ScoreResult {
   const { items, ratings } = recordRatings(record)
-  return scoreDrill(items, ratings, grading)
+  return scoreDrill(items, ratings, grading, { finalized: record.finalized === true })
 }
 
 function sourceOfRef(ref: string): ChecklistItem['source'] {

@@ -740,9 +740,13 @@ export interface DrillRecordFrontmatter {
    */
   unrated?: number
   /**
-   * 存在未评项时得分为暂定。 / True while items are unrated.
+   * 存在未评项且评估员未定稿时得分为暂定。 / True while items are unrated and the evaluator has not finalised.
    */
   provisional?: boolean
+  /**
+   * 评估员确认完成评分（定稿）：尚有未评项时，未评项按未得分计，得分和等级即为最终结果。 / The evaluator finalised the scoring: unrated items count as not scored, and the score and grade are final.
+   */
+  finalized?: boolean
   /**
    * 演练发现的问题及纠正措施。 / Problems found and corrective actions.
    */

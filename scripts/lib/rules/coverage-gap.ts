@@ -1,11 +1,21 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
-import { coverageMatrix } from '../coverage.ts'
+import { coverageMatrix, settingOrigin, type SettingOrigin } from '../coverage.ts'
 import { effectiveDate, levelName } from '../plan-system.ts'
 import { isInForce, statusName } from '../model/vocabulary.ts'
 
-type D = { name: string; level: string; hazard: string; title?: string; status?: string; date?: string }
+type D = { name: string; level: string; hazard: string; title?: string; status?: string; date?: string; origin?: SettingOrigin }
 const m = message<D>
+
+/** Where the requirement comes from: library.yaml only when it really sets it, else the built-in default. */
+const sourceZh = (d: D) =>
+  d.origin === 'settings'
+    ? `library.yaml 的覆盖要求（coverage.hazards）规定${d.level}行政区应具备`
+    : `按${d.level}行政区的内置默认覆盖要求；${d.origin === 'no-file' ? '本库没有 library.yaml' : `library.yaml 未规定${d.level}的覆盖要求`}，可按本地风险评估调整`
+const sourceEn = (d: D) =>
+  d.origin === 'settings'
+    ? `coverage.hazards in library.yaml requires one at ${d.level} level`
+    : `the built-in default coverage requirement at ${d.level} level; ${d.origin === 'no-file' ? 'the library has no library.yaml' : `library.yaml sets none for ${d.level} level`}, adjust it to the local risk assessment`
 
 export default defineRule({
   id: 'coverage-gap',
@@ -39,8 +49,8 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `${d.name}缺少“${d.hazard}”专项应急预案（library.yaml 的 coverage.hazards 要求${d.level}行政区具备）`,
-      (d) => `${d.name} has no plan for "${d.hazard}" (coverage.hazards in library.yaml requires one at ${d.level} level)`,
+      (d) => `${d.name}缺少“${d.hazard}”专项应急预案（${sourceZh(d)}）`,
+      (d) => `${d.name} has no plan for "${d.hazard}" (${sourceEn(d)})`,
     ),
     draft: m(
       (d) => `${d.name}的“${d.hazard}”专项应急预案只有“${d.title}”，尚未审批发布（状态：${d.status}）`,
@@ -56,6 +66,8 @@ export default defineRule({
     const file = library.unitsFile
     if (!file) return
     const matrix = coverageMatrix(library, { today: ctx.today })
+    const origins = new Map<string, SettingOrigin>()
+    const originOf = (level: string) => origins.get(level) ?? origins.set(level, settingOrigin(library, ['coverage', 'hazards', level])).get(level)!
     for (const j of matrix.jurisdictions) {
       const index = library.units.indexOf.get(j.id)
       if (index === undefined) continue
@@ -76,6 +88,7 @@ export default defineRule({
             title: ref?.title,
             status: ref ? statusName(ref.status, ctx.locale) : undefined,
             date: draft ? effectiveDate(draft) : undefined,
+            origin: originOf(j.level),
           },
           ...(draft ? { cause: { file: draft.path, place: yamlPlace(draft, pending ? ['dates', draft.data.dates?.published ? 'published' : 'approved'] : ['status']) } } : {}),
         })

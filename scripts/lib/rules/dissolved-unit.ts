@@ -82,6 +82,15 @@ export default defineRule({
       zh: (d) => `联系方式中的“${d.text}”已于 ${d.on} 撤销，应改为“${d.by}”的联系方式`,
       en: (d) => `The contact "${d.text}" was dissolved on ${d.on}; give the contact of "${d.by}" instead`,
     },
+    // No successor registered: say so instead of naming "?".
+    'contact-no-successor': {
+      zh: (d) => `联系方式中的“${d.text}”已于 ${d.on} 撤销，且没有登记承接单位，请改为现有单位的联系方式`,
+      en: (d) => `The contact "${d.text}" was dissolved on ${d.on} and has no registered successor; give the contact of an existing unit`,
+    },
+    'text-no-successor': {
+      zh: (d) => `正文提到已撤销的单位“${d.text}”，且没有登记承接单位，请改为现有单位`,
+      en: (d) => `The text names the dissolved unit "${d.text}", which has no registered successor; name an existing unit`,
+    },
   },
   checkPlan(plan, ctx) {
     const { units } = ctx.library
@@ -112,11 +121,12 @@ export default defineRule({
       const mention = matcher.find([{ value: c.unit, start: 0 }], true).find((m) => !m.candidates && units.isDissolved(m.unitId))
       if (!mention) return
       const unit = units.get(mention.unitId)!
+      const by = units.successor(unit.id)?.name
       ctx.report({
         file: plan,
         place: yamlPlace(plan, ['contacts', i, 'unit']),
-        messageId: 'contact',
-        data: { text: c.unit, on: unit.dissolved_on ?? '?', by: units.successor(unit.id)?.name ?? '?' },
+        messageId: by ? 'contact' : 'contact-no-successor',
+        data: { text: c.unit, on: unit.dissolved_on ?? '?', by },
         ...causeOf(unit.id),
       })
     })
@@ -128,8 +138,8 @@ export default defineRule({
       ctx.report({
         file: plan,
         place: plan.lines.place(mention.start, mention.end),
-        messageId: 'text',
-        data: { text: mention.text, by: successor?.name ?? '?' },
+        messageId: successor ? 'text' : 'text-no-successor',
+        data: { text: mention.text, by: successor?.name },
         ...causeOf(unit.id),
       })
     }

@@ -2,7 +2,7 @@ import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { mergeUnitsFix } from '../unit-merge.ts'
 
-type D = { id: string; line: number }
+type D = { id: string; name: string; line: number }
 const m = message<D>
 
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
     good: 'units:\n  - unit: shi-ziran\n    role: lead\n    duties: [组织扑救, 预防宣传]',
   },
   messages: {
-    default: m((d) => `单位“${d.id}”在 units 中已列出（第 ${d.line} 行），应合并为一项`, (d) => `Unit "${d.id}" is already listed in units (line ${d.line}); merge the two entries`),
+    default: m((d) => `单位“${d.name}”（${d.id}）在责任单位（units）中已列出（第 ${d.line} 行），应合并为一项`, (d) => `Unit "${d.name}" (${d.id}) is already listed in units (line ${d.line}); merge the two entries`),
   },
   checkPlan(plan, ctx) {
     const first = new Map<string, number>()
@@ -44,7 +44,7 @@ export default defineRule({
       ctx.report({
         file: plan,
         place: yamlPlace(plan, ['units', i, 'unit']),
-        data: { id: u.unit, line: yamlPlace(plan, ['units', earlier, 'unit']).line },
+        data: { id: u.unit, name: ctx.library.units.name(u.unit), line: yamlPlace(plan, ['units', earlier, 'unit']).line },
         cause: { file: plan.path, place: yamlPlace(plan, ['units', earlier, 'unit']) },
         ...(fix ? { fix } : {}),
       })

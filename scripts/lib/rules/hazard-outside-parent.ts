@@ -63,7 +63,7 @@ export default defineRule({
           data: {
             hazard: taxonomy.name(h, ctx.locale),
             id: h,
-            parents: parents.map((p) => quote(p.data.id)).join(sep),
+            parents: parents.map((p) => `${quote(p.data.title)}${ctx.locale === 'en' ? ` (${p.data.id})` : `（${p.data.id}）`}`).join(sep),
             parentHazards: [...covered].map((x) => taxonomy.name(x, ctx.locale)).join(sep) || (ctx.locale === 'en' ? 'none' : '无'),
           },
           cause: { file: parents[0].path, place: yamlPlace(parents[0], ['hazards']) },

@@ -36,6 +36,7 @@ import unregisteredUnitName from './unregistered-unit-name.ts'
 import copiedFromParent from './copied-from-parent.ts'
 import nearDuplicate from './near-duplicate.ts'
 import vagueTrigger from './vague-trigger.ts'
+import checklistAttribute from './checklist-attribute.ts'
 import reviewOverdue from './review-overdue.ts'
 import drillOverdue from './drill-overdue.ts'
 import notExpertReviewed from './not-expert-reviewed.ts'
@@ -81,6 +82,7 @@ export const rules: Rule<any>[] = [
   copiedFromParent,
   nearDuplicate,
   vagueTrigger,
+  checklistAttribute,
   reviewOverdue,
   drillOverdue,
   notExpertReviewed,

@@ -1,10 +1,10 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace, type Plan } from '../model/plan.ts'
-import { jurisdictionTree, planJurisdiction } from '../coverage.ts'
+import { jurisdictionTree, planJurisdiction, settingOrigin, type SettingOrigin } from '../coverage.ts'
 import { effectiveDate, levelName, planStanding } from '../plan-system.ts'
 import { isInForce, statusName } from '../model/vocabulary.ts'
 
-type D = { name: string; level: string; title?: string; status?: string; date?: string }
+type D = { name: string; level: string; title?: string; status?: string; date?: string; origin?: SettingOrigin }
 const m = message<D>
 
 /** Townships and villages write 基层 plans, which Yuanku counts as their overall plan (docs/regulations.md#plan-system). */
@@ -42,8 +42,10 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `${d.name}（${d.level}）没有总体应急预案；library.yaml 的 coverage.overall_levels 要求${d.level}行政区具备总体预案`,
-      (d) => `${d.name} (${d.level}) has no overall plan; coverage.overall_levels in library.yaml requires one at ${d.level} level`,
+      (d) =>
+        `${d.name}（${d.level}）没有总体应急预案；${d.origin === 'settings' ? 'library.yaml 的覆盖要求（coverage.overall_levels）规定' : `按内置默认要求（${d.origin === 'no-file' ? '本库没有 library.yaml' : 'library.yaml 未规定需要总体预案的层级'}），`}${d.level}行政区应具备总体预案`,
+      (d) =>
+        `${d.name} (${d.level}) has no overall plan; ${d.origin === 'settings' ? 'coverage.overall_levels in library.yaml requires' : `the built-in default (${d.origin === 'no-file' ? 'the library has no library.yaml' : 'library.yaml sets no levels'}) requires`} one at ${d.level} level`,
     ),
     draft: m(
       (d) => `${d.name}的总体应急预案“${d.title}”尚未审批发布（状态：${d.status}），目前没有在用的总体应急预案`,
@@ -61,6 +63,7 @@ export default defineRule({
     const levels = new Set<string>(library.settings.coverage.overall_levels)
     const wanted = jurisdictionTree(library).filter((j) => levels.has(j.level))
     if (!wanted.length) return
+    const origin = settingOrigin(library, ['coverage', 'overall_levels'])
     // Overall plans by jurisdiction, in path order.
     const byJurisdiction = new Map<string, Plan[]>()
     for (const plan of ctx.plans) {
@@ -78,7 +81,7 @@ export default defineRule({
         file,
         place: yamlPlace(file, ['units', index, 'id']),
         messageId: !draft ? 'default' : pending ? 'pending' : 'draft',
-        data: { name: j.name, level: levelName(j.level, ctx.locale), title: draft?.data.title, status: draft ? statusName(draft.data.status, ctx.locale) : undefined, date: draft ? effectiveDate(draft) : undefined },
+        data: { name: j.name, level: levelName(j.level, ctx.locale), origin, title: draft?.data.title, status: draft ? statusName(draft.data.status, ctx.locale) : undefined, date: draft ? effectiveDate(draft) : undefined },
         ...(draft ? { cause: { file: draft.path, place: yamlPlace(draft, pending ? ['dates', draft.data.dates.published ? 'published' : 'approved'] : ['status']) } } : {}),
       })
     }

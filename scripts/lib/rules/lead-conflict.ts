@@ -3,7 +3,7 @@ import { yamlPlace, type Plan } from '../model/plan.ts'
 import { planJurisdiction } from '../coverage.ts'
 import { effectiveDate, planStanding } from '../plan-system.ts'
 
-type D = { other: string; hazards: string; owner: string; lead: string; otherLead: string }
+type D = { other: string; otherTitle: string; hazards: string; owner: string; lead: string; otherLead: string }
 const m = message<D>
 
 /**
@@ -45,8 +45,8 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `本预案与“${d.other}”都是${d.owner}“${d.hazards}”的在用预案，但牵头单位不同：本预案为“${d.lead}”，对方为“${d.otherLead}”`,
-      (d) => `This plan and "${d.other}" are both in force for "${d.hazards}" in ${d.owner} but name different lead units: "${d.lead}" here, "${d.otherLead}" there`,
+      (d) => `本预案与“${d.otherTitle}”（${d.other}）都是${d.owner}“${d.hazards}”的在用预案，但牵头单位不同：本预案为“${d.lead}”，对方为“${d.otherLead}”`,
+      (d) => `This plan and "${d.otherTitle}" (${d.other}) are both in force for "${d.hazards}" in ${d.owner} but name different lead units: "${d.lead}" here, "${d.otherLead}" there`,
     ),
   },
   checkLibrary(ctx) {
@@ -81,6 +81,7 @@ export default defineRule({
           place: yamlPlace(plan, ['lead_unit']),
           data: {
             other: other.data.id,
+            otherTitle: other.data.title,
             hazards: hazards.map((h) => library.taxonomy.name(h, ctx.locale)).join(sep),
             owner: units.name(owner),
             lead: units.name(plan.data.lead_unit!),

@@ -163,11 +163,11 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `正文给“${d.text}”${d.text === d.name ? '' : `（${d.name}）`}安排了工作，但前言 units 没有列出该单位：请添加 ${d.id}`,
+      (d) => `正文给“${d.text}”${d.text === d.name ? '' : `（${d.name}）`}安排了工作，但前言的责任单位（units）没有列出该单位：请添加 ${d.id}`,
       (d) => `The text gives work to "${d.text}"${d.text === d.name ? '' : ` (${d.name})`}, which the frontmatter does not list: add ${d.id} to units`,
     ),
     'ambiguous-name': m(
-      (d) => `“${d.text}”也登记给了 ${d.others}：正文中的“${d.text}”无法确定指哪个单位，各预案检查时将其略过；请改用能区分的别名`,
+      (d) => `“${d.text}”也登记给了${d.others}：正文中的“${d.text}”无法确定指哪个单位，各预案检查时将其略过；请改用能区分的别名`,
       (d) => `"${d.text}" is also registered for ${d.others}: in plan text it cannot tell which unit it means, so plan checks skip it; use an alias that tells them apart`,
     ),
   },
@@ -175,7 +175,7 @@ export default defineRule({
     const { units, unitsFile } = ctx.library
     if (!unitsFile) return
     for (const a of ambiguousNames(units)) {
-      ctx.report({ file: unitsFile, place: yamlPlace(unitsFile, a.path), messageId: 'ambiguous-name', data: { text: a.text, name: units.name(a.others[0]), id: a.others[0], others: a.others.join('、') } })
+      ctx.report({ file: unitsFile, place: yamlPlace(unitsFile, a.path), messageId: 'ambiguous-name', data: { text: a.text, name: units.name(a.others[0]), id: a.others[0], others: a.others.map((id) => (ctx.locale === 'en' ? `"${units.name(id)}" (${id})` : `“${units.name(id)}”（${id}）`)).join(ctx.locale === 'en' ? ', ' : '、') } })
     }
   },
   checkPlan(plan, ctx) {

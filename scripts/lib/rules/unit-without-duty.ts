@@ -31,7 +31,7 @@ export default defineRule({
   },
   messages: {
     default: m(
-      (d) => `责任单位“${d.name}”（${d.id}）没有写明职责，正文也没有提到它：请在 duties 中写明职责，或从 units 中删去`,
+      (d) => `责任单位“${d.name}”（${d.id}）没有写明职责，正文也没有提到它：请在职责（duties）中写明，或从责任单位（units）中删去`,
       (d) => `Unit "${d.name}" (${d.id}) has no duties and the text never mentions it: list its duties, or remove it from units`,
     ),
   },

@@ -5,7 +5,10 @@ import type { YamlPath } from '../load/frontmatter.ts'
 import type { UnitRegistry } from '../model/units.ts'
 import { closestId } from '../text/closest.ts'
 
-type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string }
+type D = { id: string; field: string; suggestion?: string; name?: string; unit?: string; unitName?: string }
+/** The registry entry a finding is about: its name, with the id in brackets. */
+const entry = (d: D) => (d.unitName ? `“${d.unitName}”（${d.unit}）` : `“${d.unit}”`)
+const entryEn = (d: D) => (d.unitName ? `"${d.unitName}" (${d.unit})` : `"${d.unit}"`)
 const m = message<D>
 
 interface UnitRef {
@@ -17,17 +20,28 @@ interface UnitRef {
 /** Fields that may hold a unit's name instead of its id: only an id-shaped value is checked there. */
 const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/
 
+/**
+ * The unit references of a plan, read defensively from its frontmatter as written: a plan whose other
+ * keys fail the schema (a misspelt key, a wrong status) still has its unit references checked in the
+ * same run, so that a name where an id belongs is not reported only once the rest is fixed.
+ */
 function planRefs(plan: Plan): UnitRef[] {
-  const d = plan.data
-  const refs: UnitRef[] = [
-    { id: d.jurisdiction, path: ['jurisdiction'], field: 'jurisdiction' },
-    { id: d.issuer, path: ['issuer'], field: 'issuer' },
-  ]
-  if (d.lead_unit) refs.push({ id: d.lead_unit, path: ['lead_unit'], field: 'lead_unit' })
-  d.units.forEach((u, i) => refs.push({ id: u.unit, path: ['units', i, 'unit'], field: 'units' }))
-  d.contacts?.forEach((c, i) => {
-    if (ID_SHAPE.test(c.unit)) refs.push({ id: c.unit, path: ['contacts', i, 'unit'], field: 'contacts' })
-  })
+  const d = plan.data as unknown as Record<string, unknown>
+  if (typeof d !== 'object' || d === null) return []
+  const refs: UnitRef[] = []
+  for (const field of ['jurisdiction', 'issuer', 'lead_unit'] as const) {
+    if (typeof d[field] === 'string' && d[field] !== '') refs.push({ id: d[field], path: [field], field })
+  }
+  const listed = (field: 'units' | 'contacts', idShapeOnly: boolean) => {
+    const list = d[field]
+    if (!Array.isArray(list)) return
+    list.forEach((entry, i) => {
+      const unit = (entry as { unit?: unknown } | null)?.unit
+      if (typeof unit === 'string' && unit !== '' && (!idShapeOnly || ID_SHAPE.test(unit))) refs.push({ id: unit, path: [field, i, 'unit'], field })
+    })
+  }
+  listed('units', false)
+  listed('contacts', true)
   return refs
 }
 
@@ -102,6 +116,8 @@ export default defineRule({
   family: 'form',
   severity: 'error',
   scope: 'file',
+  // Also on plans with schema errors elsewhere: the references are read defensively (planRefs).
+  anyPlan: true,
   options: {},
   docs: {
     summary: { zh: '引用了 units.yaml 中没有登记的单位编号', en: 'Refers to a unit id that units.yaml does not register' },
@@ -130,15 +146,15 @@ export default defineRule({
       (d) => `单位编号“${d.id}”未在 units.yaml 中登记，是否应为“${d.suggestion}”（${d.name}）？`,
       (d) => `Unit id "${d.id}" is not registered in units.yaml — did you mean "${d.suggestion}" (${d.name})?`,
     ),
-    parent: m((d) => `单位“${d.unit}”的上级“${d.id}”未在 units.yaml 中登记`, (d) => `The parent "${d.id}" of unit "${d.unit}" is not registered in units.yaml`),
+    parent: m((d) => `单位${entry(d)}的上级“${d.id}”未在 units.yaml 中登记`, (d) => `The parent "${d.id}" of unit ${entryEn(d)} is not registered in units.yaml`),
     'parent-suggest': m(
-      (d) => `单位“${d.unit}”的上级“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
-      (d) => `The parent "${d.id}" of unit "${d.unit}" is not registered — did you mean "${d.suggestion}" (${d.name})?`,
+      (d) => `单位${entry(d)}的上级“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
+      (d) => `The parent "${d.id}" of unit ${entryEn(d)} is not registered — did you mean "${d.suggestion}" (${d.name})?`,
     ),
-    'replaced-by': m((d) => `单位“${d.unit}”的承接单位“${d.id}”未在 units.yaml 中登记`, (d) => `The successor "${d.id}" of unit "${d.unit}" is not registered in units.yaml`),
+    'replaced-by': m((d) => `单位${entry(d)}的承接单位“${d.id}”未在 units.yaml 中登记`, (d) => `The successor "${d.id}" of unit ${entryEn(d)} is not registered in units.yaml`),
     'replaced-by-suggest': m(
-      (d) => `单位“${d.unit}”的承接单位“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
-      (d) => `The successor "${d.id}" of unit "${d.unit}" is not registered — did you mean "${d.suggestion}" (${d.name})?`,
+      (d) => `单位${entry(d)}的承接单位“${d.id}”未登记，是否应为“${d.suggestion}”（${d.name}）？`,
+      (d) => `The successor "${d.id}" of unit ${entryEn(d)} is not registered — did you mean "${d.suggestion}" (${d.name})?`,
     ),
   },
   checkPlan(plan, ctx) {
@@ -194,7 +210,7 @@ function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn, 
           file,
           place: yamlPlace(file, ['units', i, key]),
           messageId: suggestion ? `${base}-suggest` : base,
-          data: { id: value, unit: typeof self === 'string' ? self : `#${i + 1}`, suggestion, name: suggestion ? units.name(suggestion) : undefined },
+          data: { id: value, unit: typeof self === 'string' ? self : `#${i + 1}`, unitName: typeof (item as Record<string, unknown>).name === 'string' ? ((item as Record<string, unknown>).name as string) : undefined, suggestion, name: suggestion ? units.name(suggestion) : undefined },
         })
       }
     })
@@ -214,7 +230,7 @@ function checkRegistry(file: SourceFile, units: UnitRegistry, report: ReportFn, 
         file,
         place: yamlPlace(file, ['units', i, key]),
         messageId: suggestion ? `${base}-suggest` : base,
-        data: { id: node.value, unit: typeof self === 'string' ? self : `#${i + 1}`, suggestion, name: suggestion ? units.name(suggestion) : undefined },
+        data: { id: node.value, unit: typeof self === 'string' ? self : `#${i + 1}`, unitName: typeof item.get('name') === 'string' ? (item.get('name') as string) : undefined, suggestion, name: suggestion ? units.name(suggestion) : undefined },
       })
     }
   })

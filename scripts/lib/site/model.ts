@@ -130,11 +130,13 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : n
 /**
  * A grade is provisional while any item is unrated: the record's own flag and count are taken, and an
  * item without a rating counts even when the record does not say so (a hand-edited or old record).
+ * A record the evaluator finalised is final.
  */
 function provisionalOf(d: Record<string, unknown>, items: DrillView['items']): { unrated: number; provisional: boolean } {
   const blank = items.filter((i) => !i.rating).length
   const unrated = Math.max(num(d.unrated) ?? 0, blank)
-  return { unrated, provisional: d.provisional === true || unrated > 0 }
+  // A record the evaluator finalised (定稿) is final even with unrated items.
+  return { unrated, provisional: d.finalized !== true && (d.provisional === true || unrated > 0) }
 }
 
 function drillView(record: DrillRecord): DrillView {

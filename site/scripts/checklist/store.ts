@@ -12,6 +12,8 @@ export interface Session {
   findings: RecordFinding[]
   /** Running timers: ref → start time (ms since epoch). */
   timers: Record<string, number>
+  /** The evaluator finalised the scoring (定稿): the grade is final even with unrated items. */
+  finalized?: boolean
   /** Set on a session made by merging imported records. */
   merged?: { from: string[]; disagreements: { ref: string; text: string; ratings: { evaluator: string; rating: string | null }[]; chosen: string | null }[]; unknown: number }
 }
