@@ -9,7 +9,7 @@ import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseD
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
-import { version } from '../version.ts'
+import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, printTimes, timed } from './timing.ts'
@@ -40,7 +40,7 @@ interface FileResult {
 
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
-  return createHash('sha1').update(version).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
+  return createHash('sha1').update(codeVersion()).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
 }
 
 /** Reads a library file and hashes its bytes (not the decoded text: no re-encoding). */
@@ -136,7 +136,7 @@ function workerCountFor(options: EngineOptions, weight: number): number {
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
   const today = options.today ?? todayIso()
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
-  const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, version) : undefined))
+  const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
   const context = contextHash(meta, today)
 
   // A cache holding less than half the plans means most of them are to be parsed: start the threads now.

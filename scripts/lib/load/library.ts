@@ -6,7 +6,7 @@ import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
 import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, Section, SourceFile } from '../model/plan.ts'
 import type { Root } from 'mdast'
-import { locateFrontmatter, parseYamlBlock, readFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { frontmatterForPlaces, locateFrontmatter, parseYamlBlock, yamlFileForPlaces, type Frontmatter } from './frontmatter.ts'
 import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
@@ -123,7 +123,7 @@ function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSectio
     tree: { get: () => (tree ??= parseMarkdown(file.text)), enumerable: true, configurable: true },
     ...(withSections ? { sections: { get: () => (sections ??= sectionsOf((target as unknown as Plan).tree, file.text.length)), enumerable: true, configurable: true } } : {}),
     frontmatter: {
-      get: () => (frontmatter === null ? (frontmatter = readFrontmatter(file.text).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = frontmatterForPlaces(file.text)) : frontmatter),
       set: (v: Frontmatter | undefined) => {
         frontmatter = v
       },
@@ -180,7 +180,7 @@ function loadYamlFile(file: SourceFile, schema: 'units' | 'library'): { data: un
   if (fast && validate(schema, fast).length === 0) {
     let frontmatter: Frontmatter | undefined | null = null
     Object.defineProperty(file, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = parseYamlBlock(file.text, 0).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(file.text)) : frontmatter),
       set: (v: Frontmatter | undefined) => {
         frontmatter = v
       },
@@ -346,7 +346,7 @@ export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
     let frontmatter: Frontmatter | undefined | null = null
     unitsFile = { ...snapshot.unitsFile, lines: new LineIndex(text), issues: [] }
     Object.defineProperty(unitsFile, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = parseYamlBlock(text, 0).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(text)) : frontmatter),
       enumerable: true,
       configurable: true,
     })

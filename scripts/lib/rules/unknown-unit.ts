@@ -48,7 +48,9 @@ function drillRefs(data: Record<string, unknown>): UnitRef[] {
  * (shi-, shili-), so closest() alone would offer shili-shi for shi-liangshi.
  */
 export function closestId(value: string, ids: Iterable<string>): string | undefined {
-  const best = closest(value, ids)
+  // Accepted below needs d ≤ max(2, ⌊max(|value|, |best|)/4⌋) with |best| ≤ |value| + d, so d ≤ max(2, ⌊|value|/3⌋):
+  // no candidate further than that can be the answer, and the search skips them early.
+  const best = closest(value, ids, Math.max(2, Math.floor(value.length / 3)) + 1)
   if (!best) return undefined
   return editDistance(value.toLowerCase(), best) <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 4)) ? best : undefined
 }

@@ -39,10 +39,14 @@ function boundedDistance(a: string, b: string, bound: number): number {
   return prev[b.length]
 }
 
-/** The candidate closest to `word`, if it is close enough to be a plausible typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate closest to `word`, if it is close enough to be a plausible typo. With `within`, only
+ * candidates at a distance below it are considered (the same answer whenever the closest one is).
+ */
+export function closest(word: string, candidates: Iterable<string>, within = Infinity): string | undefined {
   let best: string | undefined
-  let bestDistance = Infinity
+  // A caller that accepts only distances below `within` lets candidates further away be skipped early.
+  let bestDistance = within
   const lower = word.toLowerCase()
   for (const candidate of candidates) {
     // Ties keep the first candidate, as before: only a strictly smaller distance replaces it.
