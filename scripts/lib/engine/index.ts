@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedPlan } from '../load/library.ts'
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
+import type { Finding } from '../model/finding.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache } from './cache.ts'
@@ -41,6 +42,26 @@ interface FileResult {
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
   return createHash('sha1').update(codeVersion()).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
+}
+
+/**
+ * Everything the cross-file rules' findings depend on beyond the context: the files by path and content,
+ * the checklists, the files that could not be read or were skipped, and the options that change findings.
+ */
+function fingerprint(meta: LibraryMeta, planFiles: { file: SourceFile; hash: string }[], drillFiles: { file: SourceFile; hash: string }[], options: EngineOptions): string {
+  const hash = createHash('sha1')
+  hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null]))
+  for (const { file, hash: h } of planFiles) hash.update(`p\u0000${file.path}\u0000${h}\n`)
+  for (const { file, hash: h } of drillFiles) hash.update(`d\u0000${file.path}\u0000${h}\n`)
+  for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
+  hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
+  return hash.digest('base64url')
+}
+
+/** Cross-file findings kept in the cache under a fingerprint of the whole library (see LintOptions.remembered). */
+function rememberedFindings(cache: LintCache, context: string, key: string): LintOptions['remembered'] {
+  const memo = cache.memo(context, `findings:${key}`)
+  return { get: (ruleId) => memo.get(ruleId) as Finding[] | undefined, set: (ruleId, findings) => memo.set(ruleId, findings) }
 }
 
 /** Reads a library file and hashes its bytes (not the decoded text: no re-encoding). */
@@ -243,7 +264,8 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   addTime('phase: merge (main)', performance.now() - tMerge)
 
   const library = assembleLibrary(meta, plans)
-  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
+  const remembered = cache ? rememberedFindings(cache, context, fingerprint(meta, planFiles, drillFiles, options)) : undefined
+  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
   try {
     timed('phase: cache save', () => cache?.save())
   } catch {
