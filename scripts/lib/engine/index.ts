@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedPlan } from '../load/library.ts'
+import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedFrontmatter } from '../load/library.ts'
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
 import type { Finding } from '../model/finding.ts'
@@ -13,7 +13,7 @@ import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
-import { addTime, mergeTimes, printTimes, timed } from './timing.ts'
+import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
 
 export interface EngineOptions extends LintOptions {
@@ -34,7 +34,7 @@ export const WORKER_THRESHOLD = 300
 const DRILLS_PER_PLAN = 10
 
 interface FileResult {
-  parsed: ParsedPlan
+  parsed: ParsedFrontmatter
   reports: [string, FileReport[]][]
   prepared: [string, unknown][]
 }
@@ -154,7 +154,14 @@ function workerCountFor(options: EngineOptions, weight: number): number {
   return options.workers ?? (weight >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
 }
 
-export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
+/** The engine's answer: the library as read, the findings and, with YUANKU_TIMING=1, the timing report for the CLI to print. */
+export interface EngineResult {
+  library: Library
+  result: LintResult
+  timings?: string
+}
+
+export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<EngineResult> {
   const today = options.today ?? todayIso()
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
@@ -168,8 +175,8 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   const planFiles: { file: SourceFile; hash: string }[] = []
   const drillFiles: { file: SourceFile; hash: string }[] = []
   const results = new Map<string, FileResult>()
-  const parsedOnly = new Map<string, ParsedPlan>()
-  const drillParsed = new Map<string, ParsedPlan>()
+  const parsedOnly = new Map<string, ParsedFrontmatter>()
+  const drillParsed = new Map<string, ParsedFrontmatter>()
   const misses: WorkerFile[] = []
   let drillMisses = 0
   const miss = (file: WorkerFile) => (pool ? pool.add(file) : misses.push(file))
@@ -271,6 +278,5 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   } catch {
     // A cache that cannot be written only costs time next run.
   }
-  printTimes()
-  return { library, result }
+  return { library, result, timings: timingReport() }
 }

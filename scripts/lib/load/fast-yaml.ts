@@ -6,6 +6,10 @@
 // returns undefined, and the caller parses with `yaml` and positions as before. Positions are parsed
 // only for files that fail validation or are reported on.
 
+import { PATH_SEPARATOR, type Positions } from '../model/yaml-place.ts'
+
+export type { NodePosition, Positions } from '../model/yaml-place.ts'
+
 type Value = null | boolean | number | string | Value[] | { [key: string]: Value }
 
 class Bail extends Error {}
@@ -228,27 +232,7 @@ interface Line {
   next: number
 }
 
-/**
- * Where a key and its value sit in the YAML text, by path (see pathKey): what `yaml` gives as the key's
- * range and the value node's [range[0], range[1]]. A block collection runs to the end of its last line,
- * line break included; `key:` with nothing after it is an empty value right after the colon.
- */
-export interface NodePosition {
-  kind: 'map' | 'seq' | 'scalar'
-  start: number
-  end: number
-  /** The key's range when the node is a map value. */
-  key?: [number, number]
-  /** A map's first key's range (undefined for an empty map). */
-  first?: [number, number]
-}
-export type Positions = Map<string, NodePosition>
-
-/** The key of a YAML path in Positions: path items joined by NUL (a list index and its string alike, as `yaml`'s getIn). */
-export function pathKey(path: readonly (string | number)[]): string {
-  return path.join('\u0000')
-}
-const child = (path: string, k: string | number) => (path === '' ? String(k) : `${path}\u0000${k}`)
+const child = (path: string, k: string | number) => (path === '' ? String(k) : `${path}${PATH_SEPARATOR}${k}`)
 /** The range of a map's first key, from the positions of its entries. */
 function firstKey(pos: Positions, path: string, map: { [key: string]: Value }): [number, number] | undefined {
   for (const k in map) return pos.get(child(path, k))?.key
