@@ -6,10 +6,17 @@ import { readFileSync } from 'node:fs'
 import { decodePlanBytes, loneCrAsLf } from '../lib/load/decode.ts'
 import { writeFileAtomic } from '../lib/fs/atomic.ts'
 import { applyFixes } from '../lib/fix.ts'
-import type { Fix } from '../lib/model/finding.ts'
+import type { Finding, Fix } from '../lib/model/finding.ts'
 import type { Library } from '../lib/model/library.ts'
 import type { SourceFile } from '../lib/model/plan.ts'
-import type { LintRun } from './lint.ts'
+import type { LintResult } from '../lib/lint.ts'
+
+/** One lint of the library as the CLI shows it: the library read, the engine's result and the findings in scope. */
+export interface LintRun {
+  library: Library
+  result: LintResult
+  findings: Finding[]
+}
 
 /** The decoded text of a library file findings can be in. */
 export function sourceOf(library: Library, file: string): SourceFile | undefined {

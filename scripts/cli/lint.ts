@@ -15,7 +15,7 @@ import type { Finding, Locale, Place } from '../lib/model/finding.ts'
 import type { Library } from '../lib/model/library.ts'
 import { EXIT, UsageError, todayOption } from './errors.ts'
 import { resolveTargets, type Target } from './library-path.ts'
-import { applyChangedFixes, fixSummary, sourceOf } from './lint-fix.ts'
+import { applyChangedFixes, fixSummary, sourceOf, type LintRun } from './lint-fix.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
 
 export { displayPathFrom }
@@ -98,12 +98,6 @@ function unknownRule(id: string): UsageError {
   )
 }
 
-export interface LintRun {
-  library: Library
-  result: LintResult
-  findings: Finding[]
-}
-
 export async function runLint(argv: string[]): Promise<number> {
   const cwd = process.cwd()
   const split = splitChanged(argv, cwd)
@@ -156,7 +150,8 @@ export async function runLint(argv: string[]): Promise<number> {
   }
 
   const run = async (): Promise<LintRun> => {
-    const { library, result } = await lintLibrary(target.root, { locale: values.locale as Locale | undefined, today, only: values.rule, cacheDir })
+    const { library, result, timings } = await lintLibrary(target.root, { locale: values.locale as Locale | undefined, today, only: values.rule, cacheDir })
+    if (timings) process.stderr.write(timings)
     const scope = changed ? changedScope(library, changed.paths, changed.deletedIds) : undefined
     const findings = result.findings.filter((f) => named(f.file) && (!scope || scope.has(f.file)))
     return { library, result, findings }

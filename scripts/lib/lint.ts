@@ -29,6 +29,11 @@ export interface LintOptions {
   precomputed?: Precomputed
   /** A rule's memo kept between runs (the engine's cache); see RuleContext.memo. */
   memo?: (ruleId: string) => RuleMemo | undefined
+  /**
+   * Findings of cross-file rules from an earlier run over exactly the same files, settings and options
+   * (the engine's cache): such a rule is not run again. Only runs that ended without an internal error are kept.
+   */
+  remembered?: { get(ruleId: string): Finding[] | undefined; set(ruleId: string, findings: Finding[]): void }
 }
 
 export interface LintResult {
@@ -166,7 +171,14 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
   for (const rule of rules) {
     const config = effectiveSeverity(rule, library, options.only)
     if (!config) continue
+    const crossFile = rule.scope !== 'file'
+    const kept = crossFile ? options.remembered?.get(rule.id) : undefined
+    if (kept) {
+      for (const f of kept) findings.push(f)
+      continue
+    }
     const started = now()
+    const errorsBefore = internalErrors.length
     const report = (r: Report) => {
       if (options.files && !options.files.has(r.file.path)) return
       findings.push({
@@ -237,6 +249,7 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
       findings.length = firstFinding
       findings.push(...kept)
     }
+    if (crossFile && internalErrors.length === errorsBefore) options.remembered?.set(rule.id, findings.slice(firstFinding))
     if (timingEnabled) addTime(`main: ${rule.id}`, now() - started)
   }
   findings.sort(compareFindings)

@@ -29,9 +29,11 @@ describe('browser-safe drill core', () => {
       'scripts/lib/drill/score.ts',
       'scripts/lib/drill/types.ts',
       'scripts/lib/drill/validate.ts',
+      'scripts/lib/load/fast-yaml.ts',
       'scripts/lib/load/frontmatter.ts',
       'scripts/lib/model/schema-types.ts',
       'scripts/lib/model/vocabulary.ts',
+      'scripts/lib/model/yaml-place.ts',
     ])
     for (const f of files) expect(readFileSync(f, 'utf8'), f).not.toMatch(/from\s+'(node:[^']+|fs|path|ajv[^']*)'/)
   })

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { writeFileAtomic } from '../fs/atomic.ts'
-import type { ParsedPlan } from '../load/library.ts'
+import type { ParsedFrontmatter } from '../load/library.ts'
 import type { FileReport } from '../lint.ts'
 
 const MAGIC = 'yuanku-lint-cache'
@@ -14,7 +14,7 @@ const LAYOUT = 2
 /** What the cache keeps for one plan file, keyed by the hash of its bytes. */
 export interface CacheEntry {
   kind?: 'plan'
-  parsed: ParsedPlan
+  parsed: ParsedFrontmatter
   /** Hash of tool version + settings + registry the reports and prepared data were computed under. */
   context: string
   reports: [ruleId: string, reports: FileReport[]][]
@@ -24,7 +24,7 @@ export interface CacheEntry {
 /** What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are cross-file). */
 export interface DrillCacheEntry {
   kind: 'drill'
-  parsed: ParsedPlan
+  parsed: ParsedFrontmatter
 }
 
 export type AnyCacheEntry = CacheEntry | DrillCacheEntry
@@ -120,7 +120,7 @@ export class LintCache {
     return entry
   }
 
-  setDrill(hash: string, parsed: ParsedPlan): void {
+  setDrill(hash: string, parsed: ParsedFrontmatter): void {
     this.set(`drill:${hash}`, { kind: 'drill', parsed })
   }
 
@@ -180,8 +180,8 @@ export class LintCache {
   }
 }
 
-function isParsed(p: unknown): p is ParsedPlan {
-  const parsed = p as ParsedPlan
+function isParsed(p: unknown): p is ParsedFrontmatter {
+  const parsed = p as ParsedFrontmatter
   return typeof parsed === 'object' && parsed !== null && typeof parsed.valid === 'boolean' && typeof parsed.bodyStart === 'number' && Array.isArray(parsed.issues)
 }
 

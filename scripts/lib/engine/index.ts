@@ -5,14 +5,15 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedPlan } from '../load/library.ts'
+import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedFrontmatter } from '../load/library.ts'
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
+import type { Finding } from '../model/finding.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
-import { version } from '../version.ts'
+import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
-import { addTime, mergeTimes, printTimes, timed } from './timing.ts'
+import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
 
 export interface EngineOptions extends LintOptions {
@@ -36,14 +37,34 @@ export const WORKER_THRESHOLD = 300
 const DRILLS_PER_PLAN = 10
 
 interface FileResult {
-  parsed: ParsedPlan
+  parsed: ParsedFrontmatter
   reports: [string, FileReport[]][]
   prepared: [string, unknown][]
 }
 
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
-  return createHash('sha1').update(version).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
+  return createHash('sha1').update(codeVersion()).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
+}
+
+/**
+ * Everything the cross-file rules' findings depend on beyond the context: the files by path and content,
+ * the checklists, the files that could not be read or were skipped, and the options that change findings.
+ */
+function fingerprint(meta: LibraryMeta, planFiles: { file: SourceFile; hash: string }[], drillFiles: { file: SourceFile; hash: string }[], options: EngineOptions): string {
+  const hash = createHash('sha1')
+  hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null]))
+  for (const { file, hash: h } of planFiles) hash.update(`p\u0000${file.path}\u0000${h}\n`)
+  for (const { file, hash: h } of drillFiles) hash.update(`d\u0000${file.path}\u0000${h}\n`)
+  for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
+  hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
+  return hash.digest('base64url')
+}
+
+/** Cross-file findings kept in the cache under a fingerprint of the whole library (see LintOptions.remembered). */
+function rememberedFindings(cache: LintCache, context: string, key: string): LintOptions['remembered'] {
+  const memo = cache.memo(context, `findings:${key}`)
+  return { get: (ruleId) => memo.get(ruleId) as Finding[] | undefined, set: (ruleId, findings) => memo.set(ruleId, findings) }
 }
 
 /** Reads a library file and hashes its bytes (not the decoded text: no re-encoding). */
@@ -136,10 +157,17 @@ function workerCountFor(options: EngineOptions, weight: number): number {
   return options.workers ?? (weight >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0)
 }
 
-export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<{ library: Library; result: LintResult }> {
+/** The engine's answer: the library as read, the findings and, with YUANKU_TIMING=1, the timing report for the CLI to print. */
+export interface EngineResult {
+  library: Library
+  result: LintResult
+  timings?: string
+}
+
+export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<EngineResult> {
   const today = options.today ?? todayIso()
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
-  const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, version) : undefined))
+  const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
   const context = contextHash(meta, today)
 
   // A cache holding less than half the plans means most of them are to be parsed: start the threads now.
@@ -150,8 +178,8 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   const planFiles: { file: SourceFile; hash: string }[] = []
   const drillFiles: { file: SourceFile; hash: string }[] = []
   const results = new Map<string, FileResult>()
-  const parsedOnly = new Map<string, ParsedPlan>()
-  const drillParsed = new Map<string, ParsedPlan>()
+  const parsedOnly = new Map<string, ParsedFrontmatter>()
+  const drillParsed = new Map<string, ParsedFrontmatter>()
   const misses: WorkerFile[] = []
   let drillMisses = 0
   const miss = (file: WorkerFile) => (pool ? pool.add(file) : misses.push(file))
@@ -246,12 +274,12 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
   addTime('phase: merge (main)', performance.now() - tMerge)
 
   const library = assembleLibrary(meta, plans)
-  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
+  const remembered = cache ? rememberedFindings(cache, context, fingerprint(meta, planFiles, drillFiles, options)) : undefined
+  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
   try {
     timed('phase: cache save', () => cache?.save())
   } catch {
     // A cache that cannot be written only costs time next run.
   }
-  printTimes()
-  return { library, result }
+  return { library, result, timings: timingReport() }
 }

@@ -1,5 +1,5 @@
-// Timing log for profiling the lint engine: YUANKU_TIMING=1 prints, on stderr, how long each phase and
-// each rule took (main thread and workers summed). Off by default; when off every call is a no-op.
+// Timing log for profiling the lint engine: with YUANKU_TIMING=1 the CLI prints, on stderr, how long each
+// phase and each rule took (main thread and workers summed). Off by default; when off every call is a no-op.
 import { performance } from 'node:perf_hooks'
 
 export const timingEnabled = Boolean(process.env.YUANKU_TIMING)
@@ -40,9 +40,10 @@ export function mergeTimes(list: [string, number, number][] | undefined): void {
   for (const [label, ms, count] of list ?? []) addTime(label, ms, count)
 }
 
-export function printTimes(): void {
-  if (!timingEnabled) return
+/** The totals so far, largest first, or undefined when timing is off (the CLI prints them; the core never prints). */
+export function timingReport(): string | undefined {
+  if (!timingEnabled) return undefined
   const rows = [...totals].sort((a, b) => b[1].ms - a[1].ms)
   const lines = rows.map(([label, t]) => `${t.ms.toFixed(0).padStart(8)} ms ${String(t.count).padStart(7)}×  ${label}`)
-  process.stderr.write(`yuanku timing (ms, summed over threads):\n${lines.join('\n')}\n`)
+  return `yuanku timing (ms, summed over threads):\n${lines.join('\n')}\n`
 }

@@ -2,7 +2,7 @@
 // and validates the frontmatter of drill records.
 import { parentPort, workerData } from 'node:worker_threads'
 import { LineIndex } from '../text/line-index.ts'
-import { assembleLibrary, metaFromSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type MetaSnapshot, type ParsedPlan } from '../load/library.ts'
+import { assembleLibrary, metaFromSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type MetaSnapshot, type ParsedFrontmatter } from '../load/library.ts'
 import { runFileRules, type FileReport } from '../lint.ts'
 import { takeTimes, timed, timingEnabled } from './timing.ts'
 
@@ -21,7 +21,7 @@ export interface WorkerJob {
 export interface WorkerResult {
   kind: 'plan' | 'drill'
   path: string
-  parsed: ParsedPlan
+  parsed: ParsedFrontmatter
   reports: [string, FileReport[]][]
   prepared: [string, unknown][]
   error?: string

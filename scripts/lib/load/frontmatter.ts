@@ -1,14 +1,39 @@
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Pair } from 'yaml'
+import { parseDocument, isAlias, isMap, visit, type Document } from 'yaml'
+import { fastYaml } from './fast-yaml.ts'
+import type { Frontmatter, Positions } from '../model/yaml-place.ts'
 
-/** Where the frontmatter sits in the file text, and the parsed YAML document. */
-export interface Frontmatter {
-  /** Offset of the opening fence. */
-  fenceStart: number
-  /** Offset where the YAML text starts (after the opening fence's line break). */
-  yamlStart: number
-  /** Offset where the YAML text ends (start of the closing fence line). */
-  yamlEnd: number
-  doc: Document.Parsed
+// Where findings in YAML are placed is part of the model (rules place them); re-exported for the loader's users.
+export { pairAt, rangeAt, type Frontmatter, type YamlPath } from '../model/yaml-place.ts'
+
+/**
+ * The frontmatter of a file for placing findings: from the fast path's positions when the YAML is plain,
+ * else the positioned `yaml` parse (readFrontmatter). The positioned parse of a plain document costs about
+ * 20 times the fast one, and a library's first lint places findings in most of its files.
+ */
+export function frontmatterForPlaces(text: string): Frontmatter | undefined {
+  const block = locateFrontmatter(text)
+  if ('issue' in block) return undefined
+  return yamlForPlaces(text.slice(block.yamlStart, block.yamlEnd), block.yamlStart) ?? readFrontmatter(text).frontmatter
+}
+
+/** A whole YAML file (units.yaml, library.yaml) for placing findings, as frontmatterForPlaces. */
+export function yamlFileForPlaces(text: string): Frontmatter | undefined {
+  return yamlForPlaces(text, 0) ?? parseYamlBlock(text, 0).frontmatter
+}
+
+function yamlForPlaces(yamlText: string, base: number): Frontmatter | undefined {
+  const positions: Positions = new Map()
+  if (!fastYaml(yamlText, positions)) return undefined
+  let doc: Document.Parsed | undefined
+  return {
+    fenceStart: 0,
+    yamlStart: base,
+    yamlEnd: base + yamlText.length,
+    positions,
+    get doc() {
+      return (doc ??= parseYamlBlock(yamlText, base).frontmatter!.doc)
+    },
+  }
 }
 
 export type FrontmatterIssue =
@@ -132,53 +157,4 @@ function keyTextEnd(text: string, start: number, end: number): number {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
-}
-
-export type YamlPath = (string | number)[]
-
-/** The pair whose key is `key` in the map at `path`, if present. */
-export function pairAt(doc: Document, path: YamlPath, key: string | number): Pair<YamlNode, YamlNode> | undefined {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true)
-  if (!isMap(parent)) return undefined
-  for (const item of parent.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) return item as Pair<YamlNode, YamlNode>
-  }
-  return undefined
-}
-
-/** File offsets of the key or value at `path`; falls back to the closest existing ancestor. */
-export function rangeAt(fm: Frontmatter, path: YamlPath, which: 'key' | 'value'): [number, number] {
-  for (let depth = path.length; depth > 0; depth--) {
-    const head = path.slice(0, depth - 1)
-    const last = path[depth - 1]
-    const wantKey = which === 'key' || depth < path.length
-    const container = head.length === 0 ? fm.doc.contents : fm.doc.getIn(head, true)
-    if (isMap(container)) {
-      const pair = pairAt(fm.doc, head, last)
-      if (pair) {
-        const node = wantKey ? pair.key : (pair.value ?? pair.key)
-        const range = (node as YamlNode | null)?.range
-        if (range) return [fm.yamlStart + range[0], fm.yamlStart + range[1]]
-      }
-    } else if (isSeq(container) && typeof last === 'number') {
-      const node = container.items[last] as YamlNode | undefined
-      const range = node && !isAlias(node) ? node.range : undefined
-      if (range) {
-        // For a map item in a sequence, point at its first key rather than the whole block.
-        if (wantKey && isMap(node) && node.items[0] && isPair(node.items[0])) {
-          const k = (node.items[0].key as YamlNode).range
-          if (k) return [fm.yamlStart + k[0], fm.yamlStart + k[1]]
-        }
-        return [fm.yamlStart + range[0], fm.yamlStart + valueEnd(range)]
-      }
-    }
-  }
-  const contents = fm.doc.contents as YamlNode | null
-  const first = isMap(contents) && contents.items[0] && isPair(contents.items[0]) ? (contents.items[0].key as YamlNode).range : undefined
-  if (first) return [fm.yamlStart + first[0], fm.yamlStart + first[1]]
-  return [fm.fenceStart, fm.fenceStart + 3]
-}
-
-function valueEnd(range: [number, number, number]): number {
-  return range[1]
 }

@@ -6,7 +6,7 @@ import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
 import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, Section, SourceFile } from '../model/plan.ts'
 import type { Root } from 'mdast'
-import { locateFrontmatter, parseYamlBlock, readFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { frontmatterForPlaces, locateFrontmatter, parseYamlBlock, yamlFileForPlaces, type Frontmatter } from './frontmatter.ts'
 import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
@@ -71,7 +71,7 @@ export function defaultSettings(): LibrarySettings {
 }
 
 /** What reading a plan's (or drill record's) frontmatter yields: small, structured-clonable, cacheable by content. */
-export interface ParsedPlan {
+export interface ParsedFrontmatter {
   data: unknown
   valid: boolean
   issues: LoadIssue[]
@@ -84,7 +84,7 @@ export interface ParsedPlan {
  * `frontmatter` (the positioned document) is left for the lazy getter of planFromParsed/drillFromParsed.
  * Otherwise, or when the data fails the schema, the positioned parse gives the issues their places.
  */
-function parseFrontmatterOf(file: SourceFile, schema: 'plan' | 'drill'): ParsedPlan {
+function parseFrontmatterOf(file: SourceFile, schema: 'plan' | 'drill'): ParsedFrontmatter {
   const block = locateFrontmatter(file.text)
   if (!('issue' in block)) {
     const fast = fastYaml(file.text.slice(block.yamlStart, block.yamlEnd))
@@ -95,11 +95,11 @@ function parseFrontmatterOf(file: SourceFile, schema: 'plan' | 'drill'): ParsedP
   return { data: isObject(data) ? data : {}, valid, issues: file.issues, bodyStart }
 }
 
-export function parsePlanFrontmatter(file: SourceFile): ParsedPlan {
+export function parsePlanFrontmatter(file: SourceFile): ParsedFrontmatter {
   return parseFrontmatterOf(file, 'plan')
 }
 
-export function parseDrillFrontmatter(file: SourceFile): ParsedPlan {
+export function parseDrillFrontmatter(file: SourceFile): ParsedFrontmatter {
   return parseFrontmatterOf(file, 'drill')
 }
 
@@ -124,7 +124,7 @@ function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSectio
     tree: { get: () => (tree ??= parseMarkdown(file.text)), enumerable: true, configurable: true },
     ...(withSections ? { sections: { get: () => (sections ??= sectionsOf((target as unknown as Plan).tree, file.text.length)), enumerable: true, configurable: true } } : {}),
     frontmatter: {
-      get: () => (frontmatter === null ? (frontmatter = readFrontmatter(file.text).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = frontmatterForPlaces(file.text)) : frontmatter),
       set: (v: Frontmatter | undefined) => {
         frontmatter = v
       },
@@ -136,13 +136,13 @@ function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSectio
 }
 
 /** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
-export function planFromParsed(file: SourceFile, parsed: ParsedPlan): Plan {
+export function planFromParsed(file: SourceFile, parsed: ParsedFrontmatter): Plan {
   const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
   return lazyParts(plan, file, true)
 }
 
 /** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
-export function drillFromParsed(file: SourceFile, parsed: ParsedPlan): DrillRecord {
+export function drillFromParsed(file: SourceFile, parsed: ParsedFrontmatter): DrillRecord {
   const drill = { ...file, kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues } as DrillRecord
   return lazyParts(drill, file, false)
 }
@@ -181,7 +181,7 @@ function loadYamlFile(file: SourceFile, schema: 'units' | 'library'): { data: un
   if (fast && validate(schema, fast).length === 0) {
     let frontmatter: Frontmatter | undefined | null = null
     Object.defineProperty(file, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = parseYamlBlock(file.text, 0).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(file.text)) : frontmatter),
       set: (v: Frontmatter | undefined) => {
         frontmatter = v
       },
@@ -347,7 +347,7 @@ export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
     let frontmatter: Frontmatter | undefined | null = null
     unitsFile = { ...snapshot.unitsFile, lines: new LineIndex(text), issues: [] }
     Object.defineProperty(unitsFile, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = parseYamlBlock(text, 0).frontmatter) : frontmatter),
+      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(text)) : frontmatter),
       enumerable: true,
       configurable: true,
     })

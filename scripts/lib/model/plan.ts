@@ -1,6 +1,5 @@
 import type { Heading, Root, RootContent } from 'mdast'
-import type { Frontmatter, YamlPath } from '../load/frontmatter.ts'
-import { rangeAt } from '../load/frontmatter.ts'
+import { rangeAt, type Frontmatter, type YamlPath } from './yaml-place.ts'
 import type { LineIndex } from '../text/line-index.ts'
 import type { Fix, Place } from './finding.ts'
 import type { PlanFrontmatter, DrillRecordFrontmatter, ChecklistFrontmatter } from './schema-types.ts'

@@ -1,6 +1,7 @@
 import { defineRule, message } from './define-rule.ts'
 import { yamlPlace } from '../model/plan.ts'
 import { closestId } from '../text/closest.ts'
+import { contentKey } from '../text/content-key.ts'
 
 type D = { id: string; suggestion?: string; title?: string }
 const m = message<D>
@@ -37,11 +38,32 @@ export default defineRule({
   },
   checkLibrary(ctx) {
     const byId = ctx.library.planById
+    const ids = [...byId.keys()]
+    // A did-you-mean compares with every id of the library: once per missing id in a run, and kept
+    // between runs (ctx.memo) for as long as the library has the same ids.
+    const idsKey = ctx.memo ? contentKey({ text: ids.join('\n') }) : ''
+    // '' when nothing is close enough.
+    const found = new Map<string, string>()
+    const closestTo = (missing: string): string | undefined => {
+      let hit = found.get(missing)
+      if (hit === undefined) {
+        const key = `${idsKey}\u0000${missing}`
+        hit = ctx.memo?.get(key) as string | undefined
+        if (typeof hit !== 'string') {
+          hit = closestId(missing, ids) ?? ''
+          ctx.memo?.set(key, hit)
+        }
+        found.set(missing, hit)
+      }
+      return hit || undefined
+    }
     for (const plan of ctx.plans) {
       plan.data.parents.forEach((p, i) => {
         if (p.plan === undefined || byId.has(p.plan)) return
-        // Never suggest the plan itself: that would be a cycle.
-        const suggestion = closestId(p.plan, [...byId.keys()].filter((id) => id !== plan.data.id))
+        // Never suggest the plan itself: that would be a cycle. (The closest of the others is the closest
+        // of all unless that is the plan itself.)
+        let suggestion = closestTo(p.plan)
+        if (suggestion === plan.data.id) suggestion = closestId(p.plan, ids.filter((id) => id !== plan.data.id))
         ctx.report({
           file: plan,
           place: yamlPlace(plan, ['parents', i, 'plan']),

@@ -6,6 +6,8 @@ import { unitMatcher, continuesName, type UnitMatcher } from '../text/unit-menti
 
 type D = { text: string; place: string; title: string; parentText: string; suggestion?: string; suggestionId?: string }
 const m = message<D>
+/** A name in the plan's text that looks like a body of its own level but is not registered, with its sentence (normalised). */
+type Candidate = { name: string; start: number; sentence: string }
 
 /** The level word a jurisdiction's own bodies start with in its plans: 西山县 → 县, 东城区 → 区, 青石镇 → 镇. */
 function levelWord(j: Unit): string | undefined {
@@ -111,6 +113,34 @@ export default defineRule({
         `"${d.text}" is not a registered unit of ${d.place}; the passage is the one naming "${d.parentText}" in the parent plan "${d.title}", so the name may be copied from the level above${d.suggestion ? `: the local body is probably "${d.suggestion}" (${d.suggestionId})` : ': name the body the jurisdiction has, or register it in units.yaml'}`,
     ),
   },
+  // The scan of the plan's own text needs its Markdown tree: it runs per plan, in the worker threads and
+  // from the lint cache; checkLibrary then only compares the candidates with the parent plans.
+  preparePlan(plan, ctx): Candidate[] {
+    const { units } = ctx.library
+    const j = units.get(plan.data.jurisdiction)
+    if (!j || j.kind !== 'jurisdiction') return []
+    const level = levelWord(j)
+    if (!level || !plan.data.parents.some((ref) => ref.plan !== undefined)) return []
+    const matcher = unitMatcher(units)
+    const pattern = namePattern(level)
+    const out: Candidate[] = []
+    let own: { start: number; text: string }[] | undefined
+    for (const run of textRuns(plan.tree, plan.text, plan.bodyStart)) {
+      pattern.lastIndex = 0
+      for (let hit = pattern.exec(run.value); hit; hit = pattern.exec(run.value)) {
+        // 县卫生健康委员会, 县政府办公室: the lazy match stopped at 委 or 办 of the longer ending.
+        const longer = /^(?:委员会|办公室)/.exec(run.value.slice(hit.index + hit[0].length - 1))
+        const name = longer ? hit[0].slice(0, -1) + longer[0] : hit[0]
+        if (registered(matcher, name, j, level)) continue
+        if (continuesName(run.value, hit.index, [{ kind: 'relative' }])) continue
+        const start = run.start + hit.index
+        own ??= sentences(plan.text, plan.bodyStart)
+        const sentence = own.find((s) => start >= s.start && start < s.start + s.text.length)
+        if (sentence) out.push({ name, start, sentence: normal(sentence.text) })
+      }
+    }
+    return out
+  },
   checkLibrary(ctx) {
     const { units } = ctx.library
     const matcher = unitMatcher(units)
@@ -141,50 +171,36 @@ export default defineRule({
         .map((ref) => (ref.plan === undefined ? undefined : byId.get(ref.plan)))
         .filter((p): p is Plan => !!p && p !== plan && units.get(p.data.jurisdiction)?.kind === 'jurisdiction' && p.data.jurisdiction !== plan.data.jurisdiction)
       if (!parents.length) continue
-      const pattern = namePattern(level)
       const reported = new Set<string>()
-      let own: { start: number; text: string }[] | undefined
-      for (const run of textRuns(plan.tree, plan.text, plan.bodyStart)) {
-        pattern.lastIndex = 0
-        for (let hit = pattern.exec(run.value); hit; hit = pattern.exec(run.value)) {
-          // 县卫生健康委员会, 县政府办公室: the lazy match stopped at 委 or 办 of the longer ending.
-          const longer = /^(?:委员会|办公室)/.exec(run.value.slice(hit.index + hit[0].length - 1))
-          const name = longer ? hit[0].slice(0, -1) + longer[0] : hit[0]
-          if (reported.has(name) || registered(matcher, name, j, level)) continue
-          if (continuesName(run.value, hit.index, [{ kind: 'relative' }])) continue
-          const start = run.start + hit.index
-          own ??= sentences(plan.text, plan.bodyStart)
-          const sentence = own.find((s) => start >= s.start && start < s.start + s.text.length)
-          if (!sentence) continue
-          const norm = normal(sentence.text)
-          const rest = name.slice(level.length)
-          // Only where the jurisdiction registers a body for the same work under another name (卫生健康委
-          // where it has 卫生健康局): a body it registers nothing for may exist unregistered (县财政局).
-          const local = closestLocal(byJurisdiction.get(j.id) ?? [], j, level, rest)
-          if (!local) continue
-          for (const parent of parents) {
-            const pj = units.get(parent.data.jurisdiction)!
-            const plevel = levelWord(pj)
-            if (!plevel) continue
-            const parentName = plevel + rest
-            // The parent names a registered body of its own level in the same passage.
-            if (!registered(matcher, parentName, pj, plevel)) continue
-            const same = sentencesOf(parent).find((s) => s.text.includes(parentName) && overlap(norm, s.norm) >= 0.7)
-            if (!same) continue
-            const at = same.start + same.text.indexOf(parentName)
-            reported.add(name)
-            ctx.report({
-              file: plan,
-              place: plan.lines.place(start, start + name.length),
-              data: { text: name, place: j.name, title: parent.data.title, parentText: parentName, suggestion: local.name, suggestionId: local.id },
-              cause: {
-                file: parent.path,
-                place: parent.lines.place(at, at + parentName.length),
-                message: ctx.locale === 'en' ? 'the same passage in the parent plan' : '上级预案中的相同段落',
-              },
-            })
-            break
-          }
+      for (const { name, start, sentence: norm } of ctx.prepared<Candidate[]>(plan) ?? []) {
+        if (reported.has(name)) continue
+        const rest = name.slice(level.length)
+        // Only where the jurisdiction registers a body for the same work under another name (卫生健康委
+        // where it has 卫生健康局): a body it registers nothing for may exist unregistered (县财政局).
+        const local = closestLocal(byJurisdiction.get(j.id) ?? [], j, level, rest)
+        if (!local) continue
+        for (const parent of parents) {
+          const pj = units.get(parent.data.jurisdiction)!
+          const plevel = levelWord(pj)
+          if (!plevel) continue
+          const parentName = plevel + rest
+          // The parent names a registered body of its own level in the same passage.
+          if (!registered(matcher, parentName, pj, plevel)) continue
+          const same = sentencesOf(parent).find((s) => s.text.includes(parentName) && overlap(norm, s.norm) >= 0.7)
+          if (!same) continue
+          const at = same.start + same.text.indexOf(parentName)
+          reported.add(name)
+          ctx.report({
+            file: plan,
+            place: plan.lines.place(start, start + name.length),
+            data: { text: name, place: j.name, title: parent.data.title, parentText: parentName, suggestion: local.name, suggestionId: local.id },
+            cause: {
+              file: parent.path,
+              place: parent.lines.place(at, at + parentName.length),
+              message: ctx.locale === 'en' ? 'the same passage in the parent plan' : '上级预案中的相同段落',
+            },
+          })
+          break
         }
       }
     }

@@ -39,10 +39,14 @@ function boundedDistance(a: string, b: string, bound: number): number {
   return prev[b.length]
 }
 
-/** The candidate closest to `word`, if it is close enough to be a plausible typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate closest to `word`, if it is close enough to be a plausible typo. With `within`, only
+ * candidates at a distance below it are considered (the same answer whenever the closest one is).
+ */
+export function closest(word: string, candidates: Iterable<string>, within = Infinity): string | undefined {
   let best: string | undefined
-  let bestDistance = Infinity
+  // A caller that accepts only distances below `within` lets candidates further away be skipped early.
+  let bestDistance = within
   const lower = word.toLowerCase()
   for (const candidate of candidates) {
     // Ties keep the first candidate, as before: only a strictly smaller distance replaces it.
@@ -64,7 +68,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * (shi-, shili-), so closest() alone would offer shili-shi for shi-liangshi.
  */
 export function closestId(value: string, ids: Iterable<string>): string | undefined {
-  const best = closest(value, ids)
+  // Accepted below needs d ≤ max(2, ⌊max(|value|, |best|)/4⌋) with |best| ≤ |value| + d, so d ≤ max(2, ⌊|value|/3⌋):
+  // no candidate further than that can be the answer, and the search skips them early.
+  const best = closest(value, ids, Math.max(2, Math.floor(value.length / 3)) + 1)
   if (!best) return undefined
   return editDistance(value.toLowerCase(), best) <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 4)) ? best : undefined
 }
