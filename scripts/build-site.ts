@@ -4,8 +4,10 @@
 //   PUBLIC=1 or --public      only public plans, no contacts (library.yaml site.public is the default)
 //   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
 //   EXPORT=0                  no .docx/PDF downloads (library.yaml export.site is the default); EXPORT_PDF=0: no PDF
-// The library is loaded and linted once here (findings are shown on the site; lint errors do not stop
-// the build), then Astro renders the pages in this same process and Pagefind indexes the output.
+//   CACHE=0                   no build cache; CACHE_DIR=DIR: keep it there (default node_modules/.cache/yuanku/)
+// The library is linted once here, as `yuanku lint` does it (worker threads, the lint cache; findings are
+// shown on the site; lint errors do not stop the build), then Astro renders the pages in this same process
+// (plan bodies and checklists come from the render cache when unchanged) and Pagefind indexes the output.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -14,6 +16,7 @@ import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadLibraryMeta } from './lib/load/library.ts'
+import { defaultCacheDir } from './cli/lint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HEAP_FLAG = 'max-old-space-size'
@@ -69,8 +72,11 @@ async function main(): Promise<void> {
 
   const envPublic = process.env.PUBLIC
   const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
-  const { prepareSite } = await import('./lib/site/prepare.ts')
-  const model = prepareSite({ library, base: process.env.BASE, public: isPublic, today: process.env.TODAY })
+  const { prepareSiteWithEngine } = await import('./lib/site/prepare.ts')
+  const caches = cacheDirs(library)
+  const model = await prepareSiteWithEngine({ library, base: process.env.BASE, public: isPublic, today: process.env.TODAY, cacheDir: caches?.lint })
+  const { RenderCache, renderCacheContext } = await import('./lib/site/render-cache.ts')
+  model.renderCache = new RenderCache(caches?.site, renderCacheContext(model.library, model.options))
   ;(globalThis as { __yuankuSite?: unknown }).__yuankuSite = model
   const errors = model.findings.filter((f) => f.severity === 'error').length
   const warnings = model.findings.length - errors
@@ -92,6 +98,9 @@ async function main(): Promise<void> {
     cacheDir: join(tmpdir(), 'yuanku-astro-cache', createHash('sha1').update(outDir).digest('hex').slice(0, 16)),
   })
   const rendered = performance.now()
+  const cached = model.renderCache.stats
+  console.log(`  渲染缓存 render cache: ${cached.rendered} 份新渲染 rendered, ${cached.hits} 份取自缓存 from the cache${cached.ignored ? `, ${cached.ignored} 个损坏条目已忽略 unreadable entries ignored` : ''}${caches ? '' : ' (CACHE=0)'}`)
+  model.renderCache.prune()
 
   const pagefind = await import('pagefind')
   const { index, errors: created } = await pagefind.createIndex({})
@@ -111,6 +120,21 @@ async function main(): Promise<void> {
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+}
+
+/**
+ * The lint cache (shared with `yuanku lint`, which keeps it in the same place) and the render cache beside
+ * it; CACHE=0: none.
+ */
+function cacheDirs(library: string): { lint: string; site: string } | undefined {
+  const off = process.env.CACHE === '0' || process.env.CACHE === 'false'
+  if (off) return undefined
+  if (process.env.CACHE_DIR) {
+    const dir = resolve(process.env.CACHE_DIR)
+    return { lint: join(dir, 'lint'), site: join(dir, 'site') }
+  }
+  const lint = defaultCacheDir(library, process.env.INIT_CWD || process.cwd())
+  return { lint, site: `${lint}-site` }
 }
 
 type Model = import('./lib/site/model.ts').SiteModel

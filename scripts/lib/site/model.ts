@@ -6,6 +6,7 @@ import type { Finding, Locale } from '../model/finding.ts'
 import { indexPlans, type Library, type UnreadableFile } from '../model/library.ts'
 import type { DrillRecord, Plan } from '../model/plan.ts'
 import type { Revision } from './history.ts'
+import type { RenderCache } from './render-cache.ts'
 
 export interface SiteOptions {
   public: boolean
@@ -90,6 +91,8 @@ export interface SiteModel {
   builtAt: string
   /** Formats offered for download on every plan page (files built after the pages: plans/<id>/<id>.<format>). */
   downloads?: ('docx' | 'pdf')[]
+  /** Rendered bodies kept between builds (the pages make one in memory when the build gave none). */
+  renderCache?: RenderCache
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
