@@ -72,11 +72,18 @@ async function main(): Promise<void> {
 
   const envPublic = process.env.PUBLIC
   const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
-  const { prepareSiteWithEngine } = await import('./lib/site/prepare.ts')
-  const caches = cacheDirs(library)
-  const model = await prepareSiteWithEngine({ library, base: process.env.BASE, public: isPublic, today: process.env.TODAY, cacheDir: caches?.lint })
+  const { prepareSiteWithEngine, siteSettings } = await import('./lib/site/prepare.ts')
   const { RenderCache, renderCacheContext } = await import('./lib/site/render-cache.ts')
-  model.renderCache = new RenderCache(caches?.site, renderCacheContext(model.library, model.options))
+  const { prewarm } = await import('./lib/site/prewarm.ts')
+  const caches = cacheDirs(library)
+  const options = { library, base: process.env.BASE, public: isPublic, today: process.env.TODAY }
+  // Plan bodies are rendered while the lint's worker threads run (see prewarm.ts).
+  const warm = prewarm(library)
+  const settings = siteSettings(warm.shell, options)
+  const cache = new RenderCache(caches?.site, renderCacheContext(warm.shell, settings))
+  const [model] = await Promise.all([prepareSiteWithEngine({ ...options, cacheDir: caches?.lint }), warm.run(cache, settings)])
+  const context = renderCacheContext(model.library, model.options)
+  model.renderCache = context === cache.context ? cache : new RenderCache(caches?.site, context)
   ;(globalThis as { __yuankuSite?: unknown }).__yuankuSite = model
   const errors = model.findings.filter((f) => f.severity === 'error').length
   const warnings = model.findings.length - errors

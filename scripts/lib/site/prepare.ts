@@ -42,19 +42,18 @@ export async function prepareSiteWithEngine(options: PrepareOptions & { cacheDir
   return shape(library, result, options, today)
 }
 
-function localeOf(library: Library): Locale {
+function localeOf(library: Pick<Library, 'settings'>): Locale {
   return (library.settings.locale as Locale) ?? 'zh-CN'
 }
 
-function shape(library: Library, result: LintResult, options: PrepareOptions, today: string): Prepared {
-  const locale = localeOf(library)
-  const history = readGitHistory(library.root)
+/** Base path, public or internal build and locale: the options' or library.yaml's. */
+export function siteSettings(library: Pick<Library, 'settings'>, options: Pick<PrepareOptions, 'base' | 'public'>): { base: string; public: boolean; locale: Locale } {
   const site = library.settings.site as { base?: string; public?: boolean }
-  const model = buildSiteModel(library, result.findings, history, {
-    public: options.public ?? site?.public ?? false,
-    base: normalBase(options.base ?? site?.base),
-    today,
-    locale,
-  })
+  return { public: options.public ?? site?.public ?? false, base: normalBase(options.base ?? site?.base), locale: localeOf(library) }
+}
+
+function shape(library: Library, result: LintResult, options: PrepareOptions, today: string): Prepared {
+  const history = readGitHistory(library.root)
+  const model = buildSiteModel(library, result.findings, history, { ...siteSettings(library, options), today })
   return Object.assign(model, { internalErrors: result.internalErrors })
 }

@@ -8,10 +8,9 @@
 // Entries are written atomically; an entry that cannot be read or does not have the expected shape is
 // ignored and rendered again. Entries no build used are deleted after a complete build (prune).
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeFileAtomic } from '../fs/atomic.ts'
 import type { ChecklistItem } from '../drill/types.ts'
 import type { Library } from '../model/library.ts'
 import { version } from '../version.ts'
@@ -99,6 +98,8 @@ function isEntry(value: unknown): value is Entry {
 export class RenderCache {
   readonly stats: RenderCacheStats = { hits: 0, rendered: 0, ignored: 0 }
   private readonly used = new Set<string>()
+  /** Entries read or rendered in this build (the prewarm pass fills it before the pages ask). */
+  private readonly memo = new Map<string, Entry>()
 
   readonly dir: string | undefined
   readonly context: string
@@ -129,9 +130,13 @@ export class RenderCache {
   render(kind: 'plan' | 'drill', doc: { path: string; text: string }, ctx: RenderContext, compute: (ctx: RenderContext) => CachedRender): CachedRender {
     const key = this.key(kind, doc.path, doc.text)
     this.used.add(key)
-    const cached = this.read(key)
+    const known = this.memo.get(key)
+    const cached = known ?? this.read(key)
     if (cached && cached.links.every(([k, arg, answer]) => (k === 'plan' ? ctx.planHref(arg) : ctx.planIdAtPath(arg)) === (answer ?? undefined))) {
-      this.stats.hits++
+      if (!known) {
+        this.stats.hits++
+        this.memo.set(key, cached)
+      }
       return cached
     }
     const links: Entry['links'] = []
@@ -146,10 +151,11 @@ export class RenderCache {
       planHref: (id) => note('plan', id, ctx.planHref(id)),
       planIdAtPath: (path) => note('path', path, ctx.planIdAtPath(path)),
     }
-    const result = compute(recording)
+    const entry: Entry = { format: ENTRY_FORMAT, links, ...compute(recording) }
     this.stats.rendered++
-    this.write(key, { format: ENTRY_FORMAT, links, ...result })
-    return result
+    this.memo.set(key, entry)
+    this.write(key, entry)
+    return entry
   }
 
   private read(key: string): Entry | undefined {
@@ -174,7 +180,12 @@ export class RenderCache {
     if (!this.dir) return
     try {
       mkdirSync(join(this.home, key.slice(0, 2)), { recursive: true })
-      writeFileAtomic(this.file(key), JSON.stringify(entry))
+      // Atomic (a reader sees the old entry or the new one) but not flushed to disk: after a crash a torn
+      // entry fails to parse and is rendered again, which costs less than an fsync for every plan.
+      const file = this.file(key)
+      const temp = `${file}.${process.pid}.tmp`
+      writeFileSync(temp, JSON.stringify(entry))
+      renameSync(temp, file)
     } catch {
       // A cache that cannot be written only costs time in the next build.
     }
