@@ -8,7 +8,8 @@
 // The library is linted once here, as `yuanku lint` does it (worker threads, the lint cache; findings are
 // shown on the site; lint errors do not stop the build), then Astro renders the pages in this same process
 // (plan bodies and checklists come from the render cache when unchanged) and Pagefind indexes the output.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   model.downloads = downloads
   const loaded = performance.now()
 
-  rmSync(outDir, { recursive: true, force: true })
+  const removing = clearOutput(outDir)
   const { build } = await import('astro')
   await build({
     root: ROOT,
@@ -123,10 +124,33 @@ async function main(): Promise<void> {
   if (downloads.length) await buildDownloads(model, downloads, outDir)
   // After the downloads: the service worker's build id hashes every file it may cache.
   stampServiceWorker(outDir)
+  await removing
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${added.page_count} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+}
+
+/**
+ * Empties the output folder. The previous site is moved aside and deleted while the new one is built:
+ * deleting tens of thousands of pages one by one took seconds on a busy disk.
+ */
+function clearOutput(outDir: string): Promise<void> {
+  if (!existsSync(outDir)) return Promise.resolve()
+  const aside = `${outDir}.old-${process.pid}`
+  try {
+    renameSync(outDir, aside)
+  } catch {
+    rmSync(outDir, { recursive: true, force: true })
+    return Promise.resolve()
+  }
+  // A build that stops early must not leave the old site lying beside the output folder.
+  const leftover = () => rmSync(aside, { recursive: true, force: true })
+  process.once('exit', leftover)
+  return rm(aside, { recursive: true, force: true }).then(
+    () => void process.off('exit', leftover),
+    () => undefined,
+  )
 }
 
 /**
@@ -187,6 +211,7 @@ async function buildDownloads(model: Model, formats: Format[], outDir: string): 
     concurrency: Number(process.env.EXPORT_CONCURRENCY) || 2,
     target: (id, format) => join(outDir, 'plans', id, fileName(id, format)),
     pdfCache: process.env.EXPORT_CACHE === '0' ? undefined : join(ROOT, 'node_modules', '.cache', 'yuanku-pdf'),
+    docxCache: process.env.EXPORT_CACHE === '0' ? undefined : join(ROOT, 'node_modules', '.cache', 'yuanku-docx'),
     options: { public: model.options.public, appendices: settings.appendices, noticeSettings: settings.notice },
     onPlan(result) {
       for (const e of result.errors) {
