@@ -47,11 +47,11 @@ interface Row {
 }
 const rows: Row[] = []
 
-async function repeat(label: string, size: number, before: (() => void) | undefined, command: string, args: string[], env: NodeJS.ProcessEnv = {}, n = runs): Promise<Row> {
+async function repeat(label: string, size: number, before: (() => void) | undefined, command: string, args: string[], env: NodeJS.ProcessEnv = {}, n = runs, cwd = ROOT): Promise<Row> {
   const samples: Sample[] = []
   for (let i = 0; i < n; i++) {
     before?.()
-    samples.push(await measure(command, args, { cwd: ROOT, env }))
+    samples.push(await measure(command, args, { cwd, env }))
   }
   const row = { size, label, samples }
   rows.push(row)
@@ -176,7 +176,8 @@ async function siteRows(lib: string, size: number): Promise<void> {
     rmSync(cache, { recursive: true, force: true })
   }
   if (values.before) {
-    await repeat('site build, cold [--before checkout]', size, clean, NODE, [join(values.before, 'scripts/build-site.ts')], env, n)
+    // Astro resolves its prerender bundle's packages from the working folder: run it in that checkout.
+    await repeat('site build, cold [--before checkout]', size, clean, NODE, [join(values.before, 'scripts/build-site.ts')], env, n, values.before)
   }
   const site = await repeat('site build, cold (pages + search index, no downloads)', size, clean, NODE, [join(ROOT, 'scripts/build-site.ts')], env, n)
   const pages = countPages(out)
