@@ -4,9 +4,12 @@
 //   PUBLIC=1 or --public      only public plans, no contacts (library.yaml site.public is the default)
 //   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
 //   EXPORT=0                  no .docx/PDF downloads (library.yaml export.site is the default); EXPORT_PDF=0: no PDF
-// The library is loaded and linted once here (findings are shown on the site; lint errors do not stop
-// the build), then Astro renders the pages in this same process and Pagefind indexes the output.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+//   CACHE=0                   no build cache; CACHE_DIR=DIR: keep it there (default node_modules/.cache/yuanku/)
+// The library is linted once here, as `yuanku lint` does it (worker threads, the lint cache; findings are
+// shown on the site; lint errors do not stop the build), then Astro renders the pages in this same process
+// (plan bodies and checklists come from the render cache when unchanged) and Pagefind indexes the output.
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
@@ -14,6 +17,7 @@ import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadLibraryMeta } from './lib/load/library.ts'
+import { defaultCacheDir } from './cli/lint.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HEAP_FLAG = 'max-old-space-size'
@@ -69,8 +73,18 @@ async function main(): Promise<void> {
 
   const envPublic = process.env.PUBLIC
   const isPublic = args.public || envPublic === '1' || envPublic === 'true' ? true : envPublic === '0' || envPublic === 'false' ? false : undefined
-  const { prepareSite } = await import('./lib/site/prepare.ts')
-  const model = prepareSite({ library, base: process.env.BASE, public: isPublic, today: process.env.TODAY })
+  const { prepareSiteWithEngine, siteSettings } = await import('./lib/site/prepare.ts')
+  const { RenderCache, renderCacheContext } = await import('./lib/site/render-cache.ts')
+  const { prewarm } = await import('./lib/site/prewarm.ts')
+  const caches = cacheDirs(library)
+  const options = { library, base: process.env.BASE, public: isPublic, today: process.env.TODAY }
+  // Plan bodies are rendered while the lint's worker threads run (see prewarm.ts).
+  const warm = prewarm(library)
+  const settings = siteSettings(warm.shell, options)
+  const cache = new RenderCache(caches?.site, renderCacheContext(warm.shell, settings))
+  const [model] = await Promise.all([prepareSiteWithEngine({ ...options, cacheDir: caches?.lint }), warm.run(cache, settings)])
+  const context = renderCacheContext(model.library, model.options)
+  model.renderCache = context === cache.context ? cache : new RenderCache(caches?.site, context)
   ;(globalThis as { __yuankuSite?: unknown }).__yuankuSite = model
   const errors = model.findings.filter((f) => f.severity === 'error').length
   const warnings = model.findings.length - errors
@@ -81,7 +95,7 @@ async function main(): Promise<void> {
   model.downloads = downloads
   const loaded = performance.now()
 
-  rmSync(outDir, { recursive: true, force: true })
+  const removing = clearOutput(outDir)
   const { build } = await import('astro')
   await build({
     root: ROOT,
@@ -92,6 +106,9 @@ async function main(): Promise<void> {
     cacheDir: join(tmpdir(), 'yuanku-astro-cache', createHash('sha1').update(outDir).digest('hex').slice(0, 16)),
   })
   const rendered = performance.now()
+  const cached = model.renderCache.stats
+  console.log(`  渲染缓存 render cache: ${cached.rendered} 份新渲染 rendered, ${cached.hits} 份取自缓存 from the cache${cached.ignored ? `, ${cached.ignored} 个损坏条目已忽略 unreadable entries ignored` : ''}${caches ? '' : ' (CACHE=0)'}`)
+  model.renderCache.prune()
 
   const pagefind = await import('pagefind')
   // Plan and unit pages are searched (they mark their content with data-pagefind-body); reading the other
@@ -112,10 +129,48 @@ async function main(): Promise<void> {
   if (downloads.length) await buildDownloads(model, downloads, outDir)
   // After the downloads: the service worker's build id hashes every file it may cache.
   stampServiceWorker(outDir)
+  await removing
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${pageCount} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+}
+
+/**
+ * Empties the output folder. The previous site is moved aside and deleted while the new one is built:
+ * deleting tens of thousands of pages one by one took seconds on a busy disk.
+ */
+function clearOutput(outDir: string): Promise<void> {
+  if (!existsSync(outDir)) return Promise.resolve()
+  const aside = `${outDir}.old-${process.pid}`
+  try {
+    renameSync(outDir, aside)
+  } catch {
+    rmSync(outDir, { recursive: true, force: true })
+    return Promise.resolve()
+  }
+  // A build that stops early must not leave the old site lying beside the output folder.
+  const leftover = () => rmSync(aside, { recursive: true, force: true })
+  process.once('exit', leftover)
+  return rm(aside, { recursive: true, force: true }).then(
+    () => void process.off('exit', leftover),
+    () => undefined,
+  )
+}
+
+/**
+ * The lint cache (shared with `yuanku lint`, which keeps it in the same place) and the render cache beside
+ * it; CACHE=0: none.
+ */
+function cacheDirs(library: string): { lint: string; site: string } | undefined {
+  const off = process.env.CACHE === '0' || process.env.CACHE === 'false'
+  if (off) return undefined
+  if (process.env.CACHE_DIR) {
+    const dir = resolve(process.env.CACHE_DIR)
+    return { lint: join(dir, 'lint'), site: join(dir, 'site') }
+  }
+  const lint = defaultCacheDir(library, process.env.INIT_CWD || process.cwd())
+  return { lint, site: `${lint}-site` }
 }
 
 type Model = import('./lib/site/model.ts').SiteModel
@@ -161,6 +216,7 @@ async function buildDownloads(model: Model, formats: Format[], outDir: string): 
     concurrency: Number(process.env.EXPORT_CONCURRENCY) || 2,
     target: (id, format) => join(outDir, 'plans', id, fileName(id, format)),
     pdfCache: process.env.EXPORT_CACHE === '0' ? undefined : join(ROOT, 'node_modules', '.cache', 'yuanku-pdf'),
+    docxCache: process.env.EXPORT_CACHE === '0' ? undefined : join(ROOT, 'node_modules', '.cache', 'yuanku-docx'),
     options: { public: model.options.public, appendices: settings.appendices, noticeSettings: settings.notice },
     onPlan(result) {
       for (const e of result.errors) {

@@ -1,11 +1,13 @@
 // `npm run bench`: generates synthetic libraries of 1,000 and 10,000 plans and measures, as whole processes,
 // yuanku lint (cold, warm, warm with one plan changed), markdownlint-cli2 over the same files (the ecosystem
-// baseline), the site build (pages and search index; the .docx/PDF downloads are measured by
-// `npm run bench:export`) and a bare Astro build of the same number of plain Markdown pages.
+// baseline), the site build (pages and search index, cold and rebuilt after one changed plan; the .docx/PDF
+// downloads are off, they are measured by `npm run bench:export`) and a bare Astro build of as many plain
+// Markdown pages as the site build wrote. Every row reports the peak RSS of the whole process tree.
 // The generated libraries look like real ones (lists, tables, bold labels, links; about 4 findings per plan
 // on a first lint, --findings N to change it); the earlier plain-paragraph corpus is kept as a labelled row.
 // Options: --sizes 1000,10000  --runs 3  --findings 4  --heavy (also ~15 findings per plan)  --no-plain
-//          --full (site build of 10,000 too)  --no-site  --keep
+//          --full (site build of 10,000 too)  --no-site  --site-only  --keep
+//          --before DIR (also the cold site build of another checkout, e.g. the previous release, same run)
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, statSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     full: { type: 'boolean', default: false },
     'no-site': { type: 'boolean', default: false },
+    'site-only': { type: 'boolean', default: false },
+    before: { type: 'string' },
     findings: { type: 'string', default: '4' },
     heavy: { type: 'boolean', default: false },
     'no-plain': { type: 'boolean', default: false },
@@ -43,11 +47,11 @@ interface Row {
 }
 const rows: Row[] = []
 
-async function repeat(label: string, size: number, before: (() => void) | undefined, command: string, args: string[], env: NodeJS.ProcessEnv = {}, n = runs): Promise<Row> {
+async function repeat(label: string, size: number, before: (() => void) | undefined, command: string, args: string[], env: NodeJS.ProcessEnv = {}, n = runs, cwd = ROOT): Promise<Row> {
   const samples: Sample[] = []
   for (let i = 0; i < n; i++) {
     before?.()
-    samples.push(await measure(command, args, { cwd: ROOT, env }))
+    samples.push(await measure(command, args, { cwd, env }))
   }
   const row = { size, label, samples }
   rows.push(row)
@@ -66,7 +70,9 @@ function print(row: Row): void {
   console.log(`${String(row.size).padStart(6)}  ${row.label.padEnd(44)} ${f.t.toFixed(2).padStart(8)} s  (${f.lo.toFixed(2)}–${f.hi.toFixed(2)})  ${f.mb.toFixed(0).padStart(6)} MB`)
 }
 
+/** A bare Astro project of `pages` plain Markdown pages: no layout, no components, Astro's own Markdown engine. */
 function bareAstroProject(dir: string, pages: number): void {
+  rmSync(dir, { recursive: true, force: true })
   mkdirSync(join(dir, 'src/pages/p'), { recursive: true })
   writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}\n')
   writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config'\nexport default defineConfig({})\n")
@@ -74,6 +80,17 @@ function bareAstroProject(dir: string, pages: number): void {
   for (let i = 0; i < pages; i++) {
     writeFileSync(join(dir, 'src/pages/p', `${i}.md`), `---\ntitle: 第${i}号预案\n---\n# 第${i}号预案\n\n${'本预案适用于本行政区域内突发事件的应对工作。'.repeat(150)}\n`)
   }
+}
+
+/** HTML pages a build wrote (Pagefind's own files are not pages). */
+function countPages(dir: string): number {
+  let n = 0
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) n += name === 'pagefind' ? 0 : countPages(p)
+    else if (name.endsWith('.html')) n++
+  }
+  return n
 }
 
 function firstPlan(dir: string): string {
@@ -122,6 +139,10 @@ for (const size of sizes) {
   const lib = join(work, `lib-${size}`)
   const g = generateLibrary(lib, size, undefined, { corpus: 'realistic', findingsPerPlan: Number(values.findings) })
   console.log(`\n-- ${g.plans} plans (realistic: lists, tables, emphasis, links), ${(g.bytes / 1e6).toFixed(1)} MB of Markdown`)
+  if (values['site-only']) {
+    await siteRows(lib, size)
+    continue
+  }
   const cold = await lintRows(lib, size, 'real', true, g.plans)
   const mdl = await repeat('markdownlint-cli2, default rules (baseline)', size, undefined, NODE, [MDL, `${lib}/**/*.md`])
   cold.baseline = `${(fmt(cold).t / fmt(mdl).t).toFixed(2)}× markdownlint-cli2`
@@ -141,15 +162,34 @@ for (const size of sizes) {
     plainCold.baseline = `${(fmt(plainCold).t / fmt(plainMdl).t).toFixed(2)}× markdownlint-cli2`
   }
 
-  if (!values['no-site'] && (size <= 1000 || values.full) && existsSync(join(ROOT, 'scripts/build-site.ts'))) {
-    const out = join(work, `site-${size}`)
-    const site = await repeat('site build (all pages + search index)', size, () => rmSync(out, { recursive: true, force: true }), NODE, [join(ROOT, 'scripts/build-site.ts')], { LIBRARY: lib, OUT_DIR: out, BASE: '/', EXPORT: '0' }, Math.min(runs, 2))
-    const bare = join(work, `bare-${size}`)
-    bareAstroProject(bare, size)
-    const baseline = await repeat('bare Astro build, same page count (baseline)', size, () => rmSync(join(bare, 'dist'), { recursive: true, force: true }), NODE, [ASTRO, 'build', '--root', bare, '--silent'], {}, Math.min(runs, 2))
-    site.baseline = `${(fmt(site).t / fmt(baseline).t).toFixed(2)}× bare Astro`
-    console.log(`        → site build = ${site.baseline}`)
+  if (!values['no-site'] && (size <= 1000 || values.full) && existsSync(join(ROOT, 'scripts/build-site.ts'))) await siteRows(lib, size)
+}
+
+async function siteRows(lib: string, size: number): Promise<void> {
+  const out = join(work, `site-${size}`)
+  const cache = join(work, `site-cache-${size}`)
+  // A cold build of 10,000 plans takes minutes: one run there, --runs below.
+  const n = size >= 10000 ? 1 : runs
+  const env = { LIBRARY: lib, OUT_DIR: out, BASE: '/', EXPORT: '0', TODAY: '2026-11-22', CACHE_DIR: cache }
+  const clean = () => {
+    rmSync(out, { recursive: true, force: true })
+    rmSync(cache, { recursive: true, force: true })
   }
+  if (values.before) {
+    // Astro resolves its prerender bundle's packages from the working folder: run it in that checkout.
+    await repeat('site build, cold [--before checkout]', size, clean, NODE, [join(values.before, 'scripts/build-site.ts')], env, n, values.before)
+  }
+  const site = await repeat('site build, cold (pages + search index, no downloads)', size, clean, NODE, [join(ROOT, 'scripts/build-site.ts')], env, n)
+  const pages = countPages(out)
+  const victim = firstPlan(lib)
+  let k = 0
+  const rebuild = await repeat('site rebuild, one plan changed (build cache)', size, () => appendFileSync(victim, `\n本段为第${++k}次修改。\n`), NODE, [join(ROOT, 'scripts/build-site.ts')], env, n)
+  const bare = join(work, `bare-${size}`)
+  bareAstroProject(bare, pages)
+  const baseline = await repeat(`bare Astro build, same page count (${pages} Markdown pages)`, size, () => rmSync(join(bare, 'dist'), { recursive: true, force: true }), NODE, [ASTRO, 'build', '--root', bare, '--silent'], {}, n)
+  site.baseline = `${(fmt(site).t / fmt(baseline).t).toFixed(2)}× bare Astro`
+  rebuild.baseline = `${(fmt(rebuild).t / fmt(site).t).toFixed(2)}× cold`
+  console.log(`        → site build = ${site.baseline}; rebuild = ${rebuild.baseline}`)
 }
 
 console.log('\n| plans | what | median wall time | min–max | peak RSS | ratio |\n| ---: | --- | ---: | ---: | ---: | --- |')

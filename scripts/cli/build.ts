@@ -17,7 +17,12 @@ Builds the static site of the library (default: plans/ under the current folder 
   --out DIR        输出目录 / output folder (default dist/)
   --base PATH      站点在网站服务器上的路径，如 /yuanku/ / the path the site is served under (default: library.yaml site.base or /)
   --public         公开版：只含公开预案，不含联系方式 / public build: public plans only, no contacts
-  --library DIR    预案库目录 / library folder (default plans/ or the current folder)`
+  --library DIR    预案库目录 / library folder (default plans/ or the current folder)
+  --no-downloads   不生成 .docx/PDF 公文下载 / no .docx/PDF downloads (same as EXPORT=0)
+  --no-cache       不用构建缓存（检查结果和预案正文的渲染）/ no build cache (lint results, rendered plan text)
+
+构建缓存在 node_modules/.cache/yuanku/，删除该目录即清空。
+The build cache lives in node_modules/.cache/yuanku/; delete that folder to clear it.`
 
 const BUILD_SITE = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? '../build-site.js' : '../build-site.ts', import.meta.url))
 
@@ -29,6 +34,8 @@ export async function runBuild(argv: string[], cwd = process.cwd()): Promise<num
       base: { type: 'string' },
       public: { type: 'boolean', default: false },
       library: { type: 'string' },
+      'no-downloads': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -46,6 +53,8 @@ export async function runBuild(argv: string[], cwd = process.cwd()): Promise<num
   const env: NodeJS.ProcessEnv = { ...process.env, LIBRARY: root, OUT_DIR: out }
   if (values.base !== undefined) env.BASE = values.base
   if (values.public) env.PUBLIC = '1'
+  if (values['no-downloads']) env.EXPORT = '0'
+  if (values['no-cache']) env.CACHE = '0'
   // Astro resolves the packages of its prerender bundle from the working folder: run it in the package.
   const child = spawn(process.execPath, [BUILD_SITE], { stdio: 'inherit', env, cwd: fileURLToPath(new URL('../..', import.meta.url)) })
   return new Promise((resolveCode) => {

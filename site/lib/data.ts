@@ -3,7 +3,10 @@
 // `astro build` prepares it here from the same environment variables.
 import { prepareSite } from '../../scripts/lib/site/prepare.ts'
 import type { SiteModel } from '../../scripts/lib/site/model.ts'
-import { renderPlanBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
+import { anchorsFor, renderBody, type RenderContext, type RenderedBody, type RenderedPlan } from '../../scripts/lib/site/render.ts'
+import { RenderCache, renderCacheContext, type CachedRender } from '../../scripts/lib/site/render-cache.ts'
+import { deriveChecklist } from '../../scripts/lib/drill/derive.ts'
+import type { ChecklistItem } from '../../scripts/lib/drill/types.ts'
 import { docPages, type DocPage } from '../../scripts/lib/site/docs.ts'
 import { strings, type Strings } from './i18n.ts'
 import type { Finding } from '../../scripts/lib/model/finding.ts'
@@ -11,6 +14,7 @@ import { planLookup, summaryLine, tally, triage, type PlanLookup } from '../../s
 import { ruleName as ruleNameIn } from '../../scripts/lib/rules/index.ts'
 
 export type { SiteModel, PlanView, DrillView, UnitDuty } from '../../scripts/lib/site/model.ts'
+import type { DrillView, PlanView } from '../../scripts/lib/site/model.ts'
 
 const KEY = '__yuankuSite'
 type Holder = { [KEY]?: SiteModel }
@@ -52,21 +56,42 @@ export function helpPages(): DocPage[] {
 }
 
 const rendered = new Map<string, RenderedPlan>()
+const bodies = new Map<string, CachedRender>()
 
-/** The plan's text as sanitised HTML with its table of contents (rendered once, memoised). */
-export function renderedPlan(id: string): RenderedPlan | undefined {
+/** The build's render cache (scripts/build-site.ts puts one on disk), or one in memory for a bare `astro build`. */
+function renderCache(): RenderCache {
   const s = site()
-  if (rendered.has(id)) return rendered.get(id)
-  const view = s.planById.get(id)
-  const plan = view && s.library.planById.get(id)
-  if (!view || !plan) return undefined
-  const lines = (s.findingsByPlan.get(id) ?? []).map((f) => f.place.line)
-  const result = renderPlanBody(plan.tree, {
-    path: plan.path,
+  s.renderCache ??= new RenderCache(undefined, renderCacheContext(s.library, s.options))
+  return s.renderCache
+}
+
+function linkContext(path: string): RenderContext {
+  const s = site()
+  return {
+    path,
     planHref: (target) => (s.planById.has(target) ? planHref(target) : undefined),
-    planIdAtPath: (path) => s.planByPath.get(path)?.id,
-    lines,
-  })
+    planIdAtPath: (p) => s.planByPath.get(p)?.id,
+  }
+}
+
+/** A plan's rendered text and its drill checklist, from the render cache or rendered now (both at once). */
+function planBody(id: string): CachedRender | undefined {
+  if (bodies.has(id)) return bodies.get(id)
+  const s = site()
+  const plan = s.planById.has(id) ? s.library.planById.get(id) : undefined
+  if (!plan) return undefined
+  const body = renderCache().render('plan', plan, linkContext(plan.path), (ctx) => ({ ...renderBody(plan.tree, ctx), checklist: deriveChecklist(plan, s.library) }))
+  bodies.set(id, body)
+  return body
+}
+
+/** The plan's text as sanitised HTML with its table of contents and the anchors of its findings' lines. */
+export function renderedPlan(id: string): RenderedPlan | undefined {
+  if (rendered.has(id)) return rendered.get(id)
+  const body = planBody(id)
+  if (!body) return undefined
+  const lines = [...new Set((site().findingsByPlan.get(id) ?? []).map((f) => f.place.line))]
+  const result = { html: body.html, toc: body.toc, lineAnchors: anchorsFor(body.blocks, lines) }
   rendered.set(id, result)
   return result
 }
@@ -75,6 +100,17 @@ export function renderedPlan(id: string): RenderedPlan | undefined {
 export function planBodyLine(id: string): number {
   const plan = site().library.planById.get(id)
   return plan ? plan.lines.place(plan.bodyStart, plan.bodyStart).line : 1
+}
+
+/** The plan's drill-evaluation checklist (derived by the same core as `yuanku drill`). */
+export function checklistOf(id: string): ChecklistItem[] {
+  return planBody(id)?.checklist ?? []
+}
+
+/** A drill record's after-action narrative as sanitised HTML. */
+export function renderedDrill(drill: DrillView): RenderedBody {
+  const record = drill.record
+  return renderCache().render('drill', record, linkContext(record.path), (ctx) => renderBody(record.tree, ctx))
 }
 
 /** Name of a unit id (or the text itself when it is not in the registry). */
@@ -114,7 +150,7 @@ export function findingTarget(f: Finding): { href: string; label: string } | und
     const anchor = f.place.line < bodyLine ? 'meta' : (renderedPlan(plan.id)?.lineAnchors.get(f.place.line) ?? 'text')
     return { href: `${planHref(plan.id)}#${anchor}`, label: plan.title }
   }
-  const drill = s.drills.find((d) => d.path === f.file)
+  const drill = index().drillByPath.get(f.file)
   if (drill) {
     const l = t()
     const plan = s.planById.get(drill.plan)
@@ -122,6 +158,72 @@ export function findingTarget(f: Finding): { href: string; label: string } | und
   }
   return undefined
 }
+
+// Indexes for the per-page lookups: a page of each of 10,000 plans (or units, or drills) that scanned every
+// plan, drill or finding would make the build quadratic in the size of the library.
+let indexes:
+  | {
+      drillById: Map<string, DrillView>
+      drillByPath: Map<string, DrillView>
+      findingsByFile: Map<string, Finding[]>
+      supersededBy: Map<string, PlanView[]>
+      owned: Map<string, PlanView[]>
+      unitDrills: Map<string, DrillView[]>
+      unitActions: Map<string, { drill: DrillView; f: DrillView['findings'][number] }[]>
+    }
+  | undefined
+
+function index() {
+  if (indexes) return indexes
+  const s = site()
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [value])
+    else if (list[list.length - 1] !== value) list.push(value)
+  }
+  const drillById = new Map<string, DrillView>()
+  const drillByPath = new Map<string, DrillView>()
+  const unitDrills = new Map<string, DrillView[]>()
+  const unitActions = new Map<string, { drill: DrillView; f: DrillView['findings'][number] }[]>()
+  for (const d of s.drills) {
+    if (!drillById.has(d.id)) drillById.set(d.id, d)
+    if (!drillByPath.has(d.path)) drillByPath.set(d.path, d)
+    // A unit took part when it organised the drill, had items of its own (refs duty-<unit id>-<hash>, and
+    // unit ids may hold dashes: every prefix up to a dash is a candidate) or was assigned a finding.
+    const units = new Set<string>([d.organizer])
+    for (const i of d.items) {
+      if (!i.ref.startsWith('duty-')) continue
+      for (let at = i.ref.indexOf('-', 5); at > 0; at = i.ref.indexOf('-', at + 1)) units.add(i.ref.slice(5, at))
+    }
+    for (const f of d.findings) {
+      units.add(f.unit)
+      if (f.status !== 'done') push(unitActions, f.unit, { drill: d, f })
+    }
+    for (const u of units) push(unitDrills, u, d)
+  }
+  const findingsByFile = new Map<string, Finding[]>()
+  for (const f of s.findings) push(findingsByFile, f.file, f)
+  const supersededBy = new Map<string, PlanView[]>()
+  const owned = new Map<string, PlanView[]>()
+  for (const p of s.plans) {
+    for (const id of new Set(p.supersedes)) push(supersededBy, id, p)
+    for (const id of new Set([p.jurisdiction, p.issuer])) push(owned, id, p)
+  }
+  return (indexes = { drillById, drillByPath, findingsByFile, supersededBy, owned, unitDrills, unitActions })
+}
+
+/** The first drill record with this id (the one that has the page). */
+export const drillWithId = (id: string): DrillView | undefined => index().drillById.get(id)
+/** The findings reported on one file. */
+export const findingsOfFile = (file: string): Finding[] => index().findingsByFile.get(file) ?? []
+/** Plans that list this plan under `supersedes`. */
+export const supersededBy = (id: string): PlanView[] => index().supersededBy.get(id) ?? []
+/** Plans of a jurisdiction or issuer. */
+export const ownedBy = (unit: string): PlanView[] => index().owned.get(unit) ?? []
+/** Drills a unit took part in (organiser, items of its own, findings assigned to it), in the site's drill order. */
+export const drillsOfUnit = (unit: string): DrillView[] => index().unitDrills.get(unit) ?? []
+/** Corrective actions assigned to a unit and not done yet, in the site's drill order. */
+export const openActionsOfUnit = (unit: string) => index().unitActions.get(unit) ?? []
 
 let lookup: PlanLookup | undefined
 /** The findings most serious first (errors, then warnings; the weightier plan first), as `yuanku lint` lists them. */

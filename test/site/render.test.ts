@@ -38,7 +38,7 @@ describe('renderPlanBody', () => {
 
   test('raw HTML is shown as text, never as markup', () => {
     const html = renderPlanBody(parseMarkdown('<script>alert(1)</script>\n\n文字<img src=x onerror=alert(2)>结束\n'), ctx()).html
-    expect(html).toBe('<code class="raw-html">&#x3C;script>alert(1)&#x3C;/script></code>\n<p data-line="3">文字<code class="raw-html">&#x3C;img src=x onerror=alert(2)></code>结束</p>')
+    expect(html).toBe('<code class="raw-html">&#x3C;script>alert(1)&#x3C;/script></code>\n<p data-line="3" id="L3">文字<code class="raw-html">&#x3C;img src=x onerror=alert(2)></code>结束</p>')
   })
 
   test('links: plans and plan files become plan pages; scripts, data and unknown targets become text', () => {

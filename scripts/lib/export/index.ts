@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { version } from '../version.ts'
 import type { Library } from '../model/library.ts'
 import type { Plan } from '../model/plan.ts'
 import { writeFileAtomic } from '../fs/atomic.ts'
@@ -39,6 +41,8 @@ export interface ExportRun {
    * seconds per CJK font per document; a site rebuild after one edit reprints one plan).
    */
   pdfCache?: string
+  /** A folder of .docx files by content, likewise (a 10,000-plan site writes them in minutes, once). */
+  docxCache?: string
   /** Called as each plan is done (progress). */
   onPlan?: (result: ExportedPlan) => void
 }
@@ -68,7 +72,7 @@ export async function exportPlans(run: ExportRun): Promise<ExportSummary> {
       const result: ExportedPlan = { id, path: plan.path, files: [], warnings: doc.warnings, errors: [] }
       for (const format of run.formats) {
         try {
-          const bytes = format === 'docx' ? await writeDocx(doc) : await printCached(printer!, printHtml(doc), run.pdfCache)
+          const bytes = format === 'docx' ? await docxCached(doc, run.docxCache) : await printCached(printer!, printHtml(doc), run.pdfCache)
           const file = run.target ? run.target(id, format) : join(run.outDir, fileName(id, format))
           mkdirSync(dirname(file), { recursive: true })
           writeFileAtomic(file, bytes)
@@ -101,6 +105,34 @@ async function printCached(printer: PdfPrinter, html: string, cacheDir: string |
   mkdirSync(cacheDir, { recursive: true })
   writeFileAtomic(file, pdf)
   return pdf
+}
+
+let writerSource: string | undefined
+/** The docx writer's own text: a changed writer never serves files written by the previous one. */
+function docxWriterHash(): string {
+  if (writerSource) return writerSource
+  const hash = createHash('sha256').update(version)
+  for (const m of ['./docx', './layout', './model']) {
+    try {
+      hash.update(readFileSync(fileURLToPath(new URL(m + (import.meta.url.endsWith('.js') ? '.js' : '.ts'), import.meta.url))))
+    } catch {
+      hash.update(m)
+    }
+  }
+  return (writerSource = hash.digest('hex'))
+}
+
+async function docxCached(doc: ReturnType<typeof officialDocument>, cacheDir: string | undefined): Promise<Uint8Array> {
+  if (!cacheDir) return writeDocx(doc)
+  const hash = createHash('sha256').update(docxWriterHash())
+  // Images are bytes: their hash stands for them.
+  hash.update(JSON.stringify(doc, (_key, value: unknown) => (value instanceof Uint8Array ? createHash('sha256').update(value).digest('hex') : value)))
+  const file = join(cacheDir, `${hash.digest('hex').slice(0, 32)}.docx`)
+  if (existsSync(file)) return new Uint8Array(readFileSync(file))
+  const bytes = await writeDocx(doc)
+  mkdirSync(cacheDir, { recursive: true })
+  writeFileAtomic(file, bytes)
+  return bytes
 }
 
 const WARNINGS = {

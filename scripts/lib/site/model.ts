@@ -6,6 +6,7 @@ import type { Finding, Locale } from '../model/finding.ts'
 import { indexPlans, type Library, type UnreadableFile } from '../model/library.ts'
 import type { DrillRecord, Plan } from '../model/plan.ts'
 import type { Revision } from './history.ts'
+import type { RenderCache } from './render-cache.ts'
 
 export interface SiteOptions {
   public: boolean
@@ -90,6 +91,8 @@ export interface SiteModel {
   builtAt: string
   /** Formats offered for download on every plan page (files built after the pages: plans/<id>/<id>.<format>). */
   downloads?: ('docx' | 'pdf')[]
+  /** Rendered bodies kept between builds (the pages make one in memory when the build gave none). */
+  renderCache?: RenderCache
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
@@ -173,15 +176,30 @@ export function secretsOf(all: PlanView[], visible: Set<string>): string[] {
   return [...out]
 }
 
-export function buildSiteModel(full: Library, findings: Finding[], history: Map<string, Revision[]>, options: SiteOptions): SiteModel {
-  const allViews = full.plans.map((plan) => ({ plan, view: planView(plan) }))
+/**
+ * The plan with its contacts removed. Its other properties are copied as they are defined: a spread would
+ * call the lazy getters and parse every plan's Markdown, which the render cache exists to avoid.
+ */
+function withoutContacts(plan: Plan): Plan {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(plan)) as Plan
+  Object.defineProperty(copy, 'data', { value: { ...plan.data, contacts: undefined }, enumerable: true, writable: true, configurable: true })
+  return copy
+}
+
+/** The plans that get a page: a well-formed id seen for the first time, and in a public build only public plans. */
+export function shownPlans<T extends { view: Pick<PlanView, 'id' | 'classification'> }>(all: T[], isPublic: boolean): T[] {
   const seen = new Set<string>()
-  const shown = allViews.filter(({ view }) => {
+  return all.filter(({ view }) => {
     if (!ID.test(view.id) || seen.has(view.id)) return false
-    if (options.public && view.classification !== 'public') return false
+    if (isPublic && view.classification !== 'public') return false
     seen.add(view.id)
     return true
   })
+}
+
+export function buildSiteModel(full: Library, findings: Finding[], history: Map<string, Revision[]>, options: SiteOptions): SiteModel {
+  const allViews = full.plans.map((plan) => ({ plan, view: planView(plan) }))
+  const shown = shownPlans(allViews, options.public)
   if (options.public) for (const { view } of shown) view.contacts = []
   const visiblePaths = new Set(shown.map((s) => s.view.path))
   const plans = shown.map((s) => s.view)
@@ -190,7 +208,7 @@ export function buildSiteModel(full: Library, findings: Finding[], history: Map<
 
   const drills = full.drills.map(drillView).filter((d) => d.id && (!options.public || planById.has(d.plan)))
   // A public build's plans carry no contacts at all, so no page (nor the checklist page) can print one.
-  const visiblePlans = options.public ? shown.map((s) => ({ ...s.plan, data: { ...s.plan.data, contacts: undefined } }) as Plan) : shown.map((s) => s.plan)
+  const visiblePlans = options.public ? shown.map((s) => withoutContacts(s.plan)) : shown.map((s) => s.plan)
   const library: Library = options.public
     ? { ...full, plans: visiblePlans, planById: indexPlans(visiblePlans), drills: drills.map((d) => d.record), unreadable: [], skipped: [] }
     : full

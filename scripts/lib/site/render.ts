@@ -20,6 +20,17 @@ export interface TocEntry {
   text: string
 }
 
+/** A block's source line and the element id it carries. */
+export type Block = [line: number, id: string]
+
+/** A plan body as HTML, independent of findings: what the site's render cache keeps. */
+export interface RenderedBody {
+  html: string
+  toc: TocEntry[]
+  /** The first block element of each source line that starts one, in line order. */
+  blocks: Block[]
+}
+
 export interface RenderedPlan {
   html: string
   toc: TocEntry[]
@@ -177,23 +188,44 @@ function hastText(node: ElementContent | HRoot): string {
   return ''
 }
 
-function collect(result: { toc: TocEntry[]; lineAnchors: Map<number, string> }, lines: number[]) {
+/**
+ * Every block element that is the first to start on its source line gets an id (its heading slug, or
+ * `L<line>`), so that the HTML does not depend on which lines findings point at: a plan's rendering can
+ * be cached by its text alone, and any line maps to an anchor afterwards (anchorsFor).
+ */
+function collect(result: { toc: TocEntry[]; blocks: Block[] }) {
   return () => (tree: HRoot) => {
-    const blocks: { line: number; el: Element }[] = []
+    let last = 0
     visit(tree, 'element', (el: Element) => {
       const m = /^h([1-6])$/.exec(el.tagName)
       if (m && typeof el.properties?.id === 'string' && Number(m[1]) <= 3) result.toc.push({ depth: Number(m[1]), id: el.properties.id, text: hastText(el) })
       const line = Number(el.properties?.dataLine)
-      if (line) blocks.push({ line, el })
+      // Block lines only grow in document order; the first element of a line is the outermost one.
+      if (!line || line <= last) return
+      last = line
+      if (typeof el.properties.id !== 'string') el.properties.id = `L${line}`
+      result.blocks.push([line, el.properties.id as string])
     })
-    for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
-      let best: { line: number; el: Element } | undefined
-      for (const b of blocks) if (b.line <= line && (!best || b.line > best.line)) best = b
-      if (!best) continue
-      if (typeof best.el.properties.id !== 'string') best.el.properties.id = `L${best.line}`
-      result.lineAnchors.set(line, best.el.properties.id as string)
-    }
   }
+}
+
+/** For each line, the id of the last block starting at or before it (blocks sorted by line). */
+export function anchorsFor(blocks: readonly Block[], lines: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const line of lines) {
+    let lo = 0
+    let hi = blocks.length - 1
+    let best = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (blocks[mid][0] <= line) {
+        best = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    if (best >= 0) out.set(line, blocks[best][1])
+  }
+  return out
 }
 
 /**
@@ -215,9 +247,9 @@ function taskMarks() {
   }
 }
 
-/** Renders a plan's body (the loader's tree; the frontmatter node is skipped by remark-rehype). */
-export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
-  const result = { toc: [] as TocEntry[], lineAnchors: new Map<number, string>() }
+/** Renders a body (the loader's tree; the frontmatter node is skipped by remark-rehype), whatever its findings. */
+export function renderBody(tree: MdRoot, ctx: RenderContext): RenderedBody {
+  const result = { toc: [] as TocEntry[], blocks: [] as Block[] }
   const processor = unified()
     .use(remarkRehype, { handlers: handlers(ctx) as never })
     .use(markLines)
@@ -225,8 +257,14 @@ export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
     .use(attributeBadges)
     .use(rehypeSlug)
     .use(taskMarks)
-    .use(collect(result, ctx.lines ?? []))
+    .use(collect(result))
     .use(rehypeStringify)
   const hast = processor.runSync(tree as never) as HRoot
   return { html: processor.stringify(hast), ...result }
+}
+
+/** Renders a plan's body with anchors for the lines its findings point at. */
+export function renderPlanBody(tree: MdRoot, ctx: RenderContext): RenderedPlan {
+  const body = renderBody(tree, ctx)
+  return { html: body.html, toc: body.toc, lineAnchors: anchorsFor(body.blocks, [...new Set(ctx.lines ?? [])]) }
 }
