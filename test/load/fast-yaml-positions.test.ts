@@ -1,26 +1,14 @@
 // Findings on plain frontmatter are placed from the fast path's positions, without the positioned `yaml`
 // parse: every key and value must land exactly where `yaml` puts it, or the fast path must step aside.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { fastYaml, type Positions } from '../../scripts/lib/load/fast-yaml.ts'
-import { locateFrontmatter, parseYamlBlock, rangeAt, type Frontmatter, type YamlPath } from '../../scripts/lib/load/frontmatter.ts'
+import { parseYamlBlock, rangeAt, type Frontmatter, type YamlPath } from '../../scripts/lib/load/frontmatter.ts'
 import { generateLibrary } from '../../scripts/bench/generate.ts'
-
-function yamlTexts(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) yamlTexts(path, out)
-    else if (name.endsWith('.md')) {
-      const text = readFileSync(path, 'utf8')
-      const block = locateFrontmatter(text)
-      if (!('issue' in block)) out.push(text.slice(block.yamlStart, block.yamlEnd))
-    } else if (/\.ya?ml$/.test(name)) out.push(readFileSync(path, 'utf8'))
-  }
-  return out
-}
+import { yamlTexts } from './yaml-texts.ts'
 
 /** Every path of the data, plus paths one step past each (a missing key, an index past the end). */
 function paths(value: unknown, prefix: YamlPath = [], out: YamlPath[] = []): YamlPath[] {

@@ -1,29 +1,15 @@
 // The frontmatter fast path must give exactly the data `yaml` gives, or step aside (undefined).
-import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parse } from 'yaml'
 import { fastYaml } from '../../scripts/lib/load/fast-yaml.ts'
-import { locateFrontmatter } from '../../scripts/lib/load/frontmatter.ts'
 import { generateLibrary } from '../../scripts/bench/generate.ts'
+import { yamlTexts } from './yaml-texts.ts'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
 const full = (text: string) => parse(text, { uniqueKeys: true, strict: true })
-
-function frontmatters(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) frontmatters(path, out)
-    else if (name.endsWith('.md')) {
-      const text = readFileSync(path, 'utf8')
-      const block = locateFrontmatter(text)
-      if (!('issue' in block)) out.push(text.slice(block.yamlStart, block.yamlEnd))
-    } else if (/\.ya?ml$/.test(name)) out.push(readFileSync(path, 'utf8'))
-  }
-  return out
-}
 
 describe('fastYaml', () => {
   it('reads the plain subset exactly as yaml does', () => {
@@ -92,7 +78,7 @@ describe('fastYaml', () => {
   it('agrees with yaml on every frontmatter of the fixtures, the example library and a generated library', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yuanku-fast-yaml-'))
     generateLibrary(dir, 120, 3)
-    const texts = [...frontmatters(new URL('..', import.meta.url).pathname), ...frontmatters(new URL('../../plans', import.meta.url).pathname), ...frontmatters(dir)]
+    const texts = [...yamlTexts(new URL('..', import.meta.url).pathname), ...yamlTexts(new URL('../../plans', import.meta.url).pathname), ...yamlTexts(dir)]
     let used = 0
     for (const text of texts) {
       const data = fastYaml(text)

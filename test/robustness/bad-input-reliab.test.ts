@@ -107,7 +107,7 @@ describe('bad input battery, part three', () => {
   })
 
   it('a unit listed twice', () => {
-    expect(own('units/twice.md')).toEqual(['17:11-17:20 duplicate-unit 单位“shi-ziran”在 units 中已列出（第 11 行），应合并为一项'])
+    expect(own('units/twice.md')).toEqual(['17:11-17:20 duplicate-unit 单位“示例市自然资源和规划局”（shi-ziran）在责任单位（units）中已列出（第 11 行），应合并为一项'])
   })
 
   it('CR-only line ends: findings at their real lines', () => {

@@ -99,6 +99,12 @@ export function nodePlace(file: SourceFile, node: { position?: { start: { offset
 
 const NUMBERING = /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[（(][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十百零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、]?|[IVX]+[.．、])\s*/
 
+/** A plan's title for a message, or its id when the frontmatter gives no usable title (a broken file). */
+export function titleOf(plan: { data: { id?: unknown; title?: unknown } }): string {
+  const { title, id } = plan.data
+  return typeof title === 'string' && title.trim() ? title : String(id ?? '')
+}
+
 /** Section title → comparable name: numbering, spaces and trailing punctuation removed. */
 export function sectionName(title: string): string {
   return title.replace(NUMBERING, '').replace(/[\s\u3000]+/g, '').replace(/[:：。.]+$/, '')

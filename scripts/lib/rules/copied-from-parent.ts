@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import type { Plan } from '../model/plan.ts'
+import { titleOf, type Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
 import { bodyShingles, containment, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
 import { contentKey } from '../text/content-key.ts'
@@ -109,7 +109,7 @@ export default defineRule({
         ctx.report({
           file: child,
           place: child.lines.place(passage.start, passage.end),
-          data: { percent: Math.round(share * 100), title: parent.data.title, id: parent.data.id, length: passage.length },
+          data: { percent: Math.round(share * 100), title: titleOf(parent), id: parent.data.id, length: passage.length },
           cause: {
             file: parent.path,
             place: parent.lines.place(passage.otherStart, passage.otherEnd),

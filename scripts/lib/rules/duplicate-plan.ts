@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import { yamlPlace, type Plan } from '../model/plan.ts'
+import { yamlPlace, type Plan, titleOf } from '../model/plan.ts'
 import { effectiveDate, planStanding } from '../plan-system.ts'
 import { planTypeName } from '../model/vocabulary.ts'
 
@@ -124,7 +124,7 @@ export default defineRule({
           messageId: copy ? 'copy' : 'default',
           data: {
             other: other.data.id,
-            otherTitle: other.data.title,
+            otherTitle: titleOf(other),
             owner: library.units.name(ownerOf(plan)),
             type: planTypeName(plan.data.type, ctx.locale),
             hazards: [...new Set(shared)].map((h) => library.taxonomy.name(h, ctx.locale)).join(ctx.locale === 'en' ? ', ' : '、'),

@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import { yamlPlace, type Plan } from '../model/plan.ts'
+import { yamlPlace, type Plan, titleOf } from '../model/plan.ts'
 import { jurisdictionTree, planJurisdiction, settingOrigin, type SettingOrigin } from '../coverage.ts'
 import { effectiveDate, levelName, planStanding } from '../plan-system.ts'
 import { isInForce, statusName } from '../model/vocabulary.ts'
@@ -81,7 +81,7 @@ export default defineRule({
         file,
         place: yamlPlace(file, ['units', index, 'id']),
         messageId: !draft ? 'default' : pending ? 'pending' : 'draft',
-        data: { name: j.name, level: levelName(j.level, ctx.locale), origin, title: draft?.data.title, status: draft ? statusName(draft.data.status, ctx.locale) : undefined, date: draft ? effectiveDate(draft) : undefined },
+        data: { name: j.name, level: levelName(j.level, ctx.locale), origin, title: draft && titleOf(draft), status: draft ? statusName(draft.data.status, ctx.locale) : undefined, date: draft ? effectiveDate(draft) : undefined },
         ...(draft ? { cause: { file: draft.path, place: yamlPlace(draft, pending ? ['dates', draft.data.dates.published ? 'published' : 'approved'] : ['status']) } } : {}),
       })
     }

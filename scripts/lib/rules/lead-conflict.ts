@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import { yamlPlace, type Plan } from '../model/plan.ts'
+import { yamlPlace, type Plan, titleOf } from '../model/plan.ts'
 import { planJurisdiction } from '../coverage.ts'
 import { effectiveDate, planStanding } from '../plan-system.ts'
 
@@ -81,7 +81,7 @@ export default defineRule({
           place: yamlPlace(plan, ['lead_unit']),
           data: {
             other: other.data.id,
-            otherTitle: other.data.title,
+            otherTitle: titleOf(other),
             hazards: hazards.map((h) => library.taxonomy.name(h, ctx.locale)).join(sep),
             owner: units.name(owner),
             lead: units.name(plan.data.lead_unit!),

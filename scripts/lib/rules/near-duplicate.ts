@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import type { Plan } from '../model/plan.ts'
+import { titleOf, type Plan } from '../model/plan.ts'
 import { planFingerprint } from '../text/fingerprint.ts'
 import { banding, candidatePairs, estimateJaccard } from '../text/minhash.ts'
 import { bodyShingles, jaccard, longestSharedPassage, type Passage, SIMILARITY_OPTIONS } from '../text/shingles.ts'
@@ -100,7 +100,7 @@ export default defineRule({
       ctx.report({
         file: plan,
         place: plan.lines.place(passage.start, passage.end),
-        data: { percent: Math.round(share * 100), title: other.data.title, id: other.data.id, owner: units.name(other.data.jurisdiction), length: passage.length },
+        data: { percent: Math.round(share * 100), title: titleOf(other), id: other.data.id, owner: units.name(other.data.jurisdiction), length: passage.length },
         cause: {
           file: other.path,
           place: other.lines.place(passage.otherStart, passage.otherEnd),

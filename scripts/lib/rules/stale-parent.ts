@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
+import { yamlPlace, yamlRange, type Plan, titleOf } from '../model/plan.ts'
 import { planStanding } from '../plan-system.ts'
 import { isInForce } from '../model/vocabulary.ts'
 import { catalogueIndex } from './repealed-basis.ts'
@@ -125,7 +125,7 @@ export default defineRule({
             file: plan,
             place: yamlPlace(plan, path),
             messageId: single ? 'superseded-by' : status === 'retired' ? 'retired' : 'superseded',
-            data: { id, title: parent.data.title, by: single?.plan.data.id, byTitle: single?.plan.data.title },
+            data: { id, title: titleOf(parent), by: single?.plan.data.id, byTitle: single && titleOf(single.plan) },
             cause,
             // Certain: the new version names the old one in supersedes, and the value is the bare id.
             ...(single && range && plan.text.slice(range[0], range[1]) === id ? { fix: { start: range[0], end: range[1], text: single.plan.data.id } } : {}),
@@ -139,7 +139,7 @@ export default defineRule({
           file: plan,
           place: yamlPlace(plan, path),
           messageId: 'revised',
-          data: { id, title: parent.data.title, date: theirs.date, own: own.date, key: theirs.key },
+          data: { id, title: titleOf(parent), date: theirs.date, own: own.date, key: theirs.key },
           cause: { file: parent.path, place: yamlPlace(parent, ['dates', theirs.key]) },
         })
       })

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.ts'
-import { yamlPlace, yamlRange, type Plan } from '../model/plan.ts'
+import { yamlPlace, yamlRange, type Plan, titleOf } from '../model/plan.ts'
 import { isInForce, statusLabel } from '../model/vocabulary.ts'
 import { isIsoDate } from '../dates.ts'
 
@@ -56,7 +56,7 @@ export default defineRule({
         ctx.report({
           file: old,
           place: yamlPlace(old, ['status']),
-          data: { id, status: old.data.status, by: newer.data.id, byTitle: newer.data.title, should },
+          data: { id, status: old.data.status, by: newer.data.id, byTitle: titleOf(newer), should },
           cause: { file: newer.path, place: yamlPlace(newer, ['supersedes', index]) },
           ...fix,
         })

@@ -1,5 +1,5 @@
 import { defineRule, message } from './define-rule.ts'
-import type { Plan } from '../model/plan.ts'
+import { titleOf, type Plan } from '../model/plan.ts'
 import type { Unit } from '../model/units.ts'
 import { textRuns } from '../text/plan-text.ts'
 import { unitMatcher, continuesName, type UnitMatcher } from '../text/unit-mentions.ts'
@@ -193,7 +193,7 @@ export default defineRule({
           ctx.report({
             file: plan,
             place: plan.lines.place(start, start + name.length),
-            data: { text: name, place: j.name, title: parent.data.title, parentText: parentName, suggestion: local.name, suggestionId: local.id },
+            data: { text: name, place: j.name, title: titleOf(parent), parentText: parentName, suggestion: local.name, suggestionId: local.id },
             cause: {
               file: parent.path,
               place: parent.lines.place(at, at + parentName.length),
