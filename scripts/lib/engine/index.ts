@@ -164,117 +164,191 @@ export interface EngineResult {
   timings?: string
 }
 
+/** What every step of one run shares. */
+interface Run {
+  meta: LibraryMeta
+  cache: LintCache | undefined
+  /** Hash of what file-scope results depend on beyond the file itself (see contextHash). */
+  context: string
+  today: string
+  options: EngineOptions
+}
+
+/** A library file as read, with the hash of its bytes. */
+interface Hashed {
+  file: SourceFile
+  hash: string
+}
+
+/** Where each file's per-file work is to come from, once the cache has been asked. */
+interface Sorted {
+  planFiles: Hashed[]
+  drillFiles: Hashed[]
+  /** Plans whose parse and file-scope results the cache holds under the same context (or a worker returned). */
+  results: Map<string, FileResult>
+  /** Plans whose parse only is known: their file-scope rules run on the main thread. */
+  parsedOnly: Map<string, ParsedFrontmatter>
+  drillParsed: Map<string, ParsedFrontmatter>
+  /** Files to parse that no worker pool has taken (yet). */
+  misses: WorkerFile[]
+  drillMisses: number
+}
+
+/** What the merge step hands to the rules: the plans and the per-file results they need not compute again. */
+interface Merged {
+  plans: Plan[]
+  precomputed: Precomputed
+}
+
+/** Lints a library in five steps: hash the files, ask the cache, parse the rest in threads, merge, run the rules. */
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<EngineResult> {
+  const run = openRun(root, options)
+  const pool = earlyPool(run)
+  const sorted = await sortByCache(run, hashFiles(run.meta), pool)
+  await runWorkers(run, sorted, pool)
+  const merged = timed('phase: merge (main)', () => merge(run, sorted))
+  return runRules(run, sorted, merged)
+}
+
+// The meta and the cache come first: every later step asks them, and the context hash keys the cache.
+function openRun(root: string, options: EngineOptions): Run {
   const today = options.today ?? todayIso()
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
-  const context = contextHash(meta, today)
+  return { meta, cache, context: contextHash(meta, today), today, options }
+}
 
-  // A cache holding less than half the plans means most of them are to be parsed: start the threads now.
-  const likelyCold = (cache?.size ?? 0) < meta.planPaths.length / 2
-  let pool = likelyCold && workerCountFor(options, meta.planPaths.length) > 0 ? new WorkerPool(meta, workerCountFor(options, meta.planPaths.length), today, options.locale, options.only) : undefined
+function newPool(run: Run, count: number): WorkerPool {
+  return new WorkerPool(run.meta, count, run.today, run.options.locale, run.options.only)
+}
 
-  // Per plan: cached results under the same context, or cached parse only, or nothing yet.
-  const planFiles: { file: SourceFile; hash: string }[] = []
-  const drillFiles: { file: SourceFile; hash: string }[] = []
-  const results = new Map<string, FileResult>()
-  const parsedOnly = new Map<string, ParsedFrontmatter>()
-  const drillParsed = new Map<string, ParsedFrontmatter>()
-  const misses: WorkerFile[] = []
-  let drillMisses = 0
-  const miss = (file: WorkerFile) => (pool ? pool.add(file) : misses.push(file))
+// A cache holding less than half the plans means most of them are to be parsed: start the threads before reading, so they load meanwhile.
+function earlyPool(run: Run): WorkerPool | undefined {
+  const likelyCold = (run.cache?.size ?? 0) < run.meta.planPaths.length / 2
+  const count = workerCountFor(run.options, run.meta.planPaths.length)
+  return likelyCold && count > 0 ? newPool(run, count) : undefined
+}
+
+// Hash: the bytes are hashed as they are read, plans first, then drill records; lazily, so each file meets the cache as soon as it is read.
+function* hashFiles(meta: LibraryMeta): Generator<Hashed & { role: 'plan' | 'drill' }> {
+  for (const path of meta.planPaths) {
+    const read = readHashed(meta, path, 'plan')
+    if (read) yield { ...read, role: 'plan' }
+  }
+  for (const path of meta.drillPaths) {
+    const read = readHashed(meta, path, 'drill')
+    if (read) yield { ...read, role: 'drill' }
+  }
+}
+
+// Cache: each file read is sorted into cached results, cached parse only, or work for the threads (fed while reading continues).
+async function sortByCache(run: Run, files: Iterable<Hashed & { role: 'plan' | 'drill' }>, pool: WorkerPool | undefined): Promise<Sorted> {
+  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), misses: [], drillMisses: 0 }
+  const miss = (kind: WorkerFile['kind'], { path, absPath, text, bom }: SourceFile) => {
+    const file: WorkerFile = { kind, path, absPath, text, bom }
+    if (pool) pool.add(file)
+    else sorted.misses.push(file)
+  }
   try {
-    timed('phase: read+hash', () => readAll())
+    timed('phase: read+hash', () => {
+      for (const { file, hash, role } of files) {
+        if (role === 'plan') {
+          sorted.planFiles.push({ file, hash })
+          const entry = run.cache?.get(hash)
+          if (entry && entry.context === run.context) sorted.results.set(file.path, entry)
+          else if (entry) sorted.parsedOnly.set(file.path, entry.parsed)
+          else miss('plan', file)
+        } else {
+          sorted.drillFiles.push({ file, hash })
+          const entry = run.cache?.getDrill(hash)
+          if (entry) sorted.drillParsed.set(file.path, entry.parsed)
+          else {
+            miss('drill', file)
+            sorted.drillMisses++
+          }
+        }
+      }
+    })
   } catch (error) {
     await pool?.abort()
     throw error
   }
-  function readAll(): void {
-    for (const path of meta.planPaths) {
-      const read = readHashed(meta, path, 'plan')
-      if (!read) continue
-      planFiles.push(read)
-      const { file, hash } = read
-      const entry = cache?.get(hash)
-      if (entry && entry.context === context) results.set(file.path, entry)
-      else if (entry) parsedOnly.set(file.path, entry.parsed)
-      else miss({ kind: 'plan', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
-    }
-    for (const path of meta.drillPaths) {
-      const read = readHashed(meta, path, 'drill')
-      if (!read) continue
-      drillFiles.push(read)
-      const { file, hash } = read
-      const entry = cache?.getDrill(hash)
-      if (entry) drillParsed.set(file.path, entry.parsed)
-      else {
-        miss({ kind: 'drill', path: file.path, absPath: file.absPath, text: file.text, bom: file.bom })
-        drillMisses++
-      }
-    }
-  }
+  return sorted
+}
 
+// Workers: the misses go to threads when there are enough of them to pay for it; what comes back joins the sorted results.
+async function runWorkers(run: Run, sorted: Sorted, early: WorkerPool | undefined): Promise<void> {
+  let pool = early
+  const { misses, drillMisses } = sorted
   const weight = misses.length - drillMisses + drillMisses / DRILLS_PER_PLAN
-  if (!pool && misses.length > 0 && workerCountFor(options, weight) > 0) {
-    pool = new WorkerPool(meta, workerCountFor(options, weight), today, options.locale, options.only)
+  if (!pool && misses.length > 0 && workerCountFor(run.options, weight) > 0) {
+    pool = newPool(run, workerCountFor(run.options, weight))
     for (const file of misses) pool.add(file)
   }
-  if (pool) {
-    const fromWorkers = await pool.finish()
-    addTime('phase: workers (wall, from start)', performance.now() - pool.started)
-    for (const r of fromWorkers) {
-      if (r.kind === 'drill') drillParsed.set(r.path, r.parsed)
-      // A rule that threw in a worker runs again on the main thread, where lint() reports it.
-      else if (r.error) parsedOnly.set(r.path, r.parsed)
-      else results.set(r.path, r)
+  if (!pool) return
+  const fromWorkers = await pool.finish()
+  addTime('phase: workers (wall, from start)', performance.now() - pool.started)
+  for (const r of fromWorkers) {
+    if (r.kind === 'drill') sorted.drillParsed.set(r.path, r.parsed)
+    // A rule that threw in a worker runs again on the main thread, where lint() reports it.
+    else if (r.error) sorted.parsedOnly.set(r.path, r.parsed)
+    else sorted.results.set(r.path, r)
+  }
+}
+
+// Merge: drill records and plans rebuilt from what the cache and the threads returned, the rest parsed here; new results go into the cache.
+function merge(run: Run, sorted: Sorted): Merged {
+  run.meta.drills = sorted.drillFiles.map((hashed) => mergeDrill(run, sorted, hashed))
+  const merged: Merged = { plans: [], precomputed: { reports: new Map(), prepared: new Map() } }
+  const shell = assembleLibrary(run.meta, [])
+  for (const hashed of sorted.planFiles) mergePlan(run, sorted, shell, hashed, merged)
+  return merged
+}
+
+// A drill record's frontmatter is known or read now; the cache learns it either way when it lacks it.
+function mergeDrill({ cache }: Run, sorted: Sorted, { file, hash }: Hashed): DrillRecord {
+  const known = sorted.drillParsed.get(file.path)
+  const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
+  if (!known || !cache?.getDrill(hash)) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
+  return drillFromParsed({ ...file, issues: parsed.issues }, parsed)
+}
+
+// A plan's per-file results are known, or its file-scope rules run here; a plan whose rule throws is left for lint() to report.
+function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Hashed, merged: Merged): void {
+  const { cache, context, today, options } = run
+  let r = sorted.results.get(file.path)
+  let plan: Plan
+  if (r) {
+    plan = planFromParsed({ ...file, issues: [...r.parsed.issues] }, r.parsed)
+    if (cache && !cache.get(hash)) cache.set(hash, { parsed: r.parsed, context, reports: r.reports, prepared: r.prepared })
+  } else {
+    const known = sorted.parsedOnly.get(file.path)
+    const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
+    plan = planFromParsed({ ...file, issues: parsed.issues }, parsed)
+    let computed: ReturnType<typeof runFileRules>
+    try {
+      computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
+    } catch {
+      // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
+      seedContentKey(plan, hash)
+      merged.plans.push(plan)
+      return
     }
+    r = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
+    cache?.set(hash, { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: r.reports, prepared: r.prepared })
   }
+  // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
+  seedContentKey(plan, hash)
+  merged.plans.push(plan)
+  merged.precomputed.reports.set(file.path, new Map(r.reports))
+  merged.precomputed.prepared.set(file.path, new Map(r.prepared))
+}
 
-  const tMerge = performance.now()
-  const drills: DrillRecord[] = []
-  for (const { file, hash } of drillFiles) {
-    const known = drillParsed.get(file.path)
-    const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
-    if (!known || !cache?.getDrill(hash)) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
-    drills.push(drillFromParsed({ ...file, issues: parsed.issues }, parsed))
-  }
-  meta.drills = drills
-
-  const plans: Plan[] = []
-  const precomputed: Precomputed = { reports: new Map(), prepared: new Map() }
-  const shell = assembleLibrary(meta, [])
-  for (const { file, hash } of planFiles) {
-    let r = results.get(file.path)
-    let plan: Plan
-    if (r) {
-      plan = planFromParsed({ ...file, issues: [...r.parsed.issues] }, r.parsed)
-      if (cache && !cache.get(hash)) cache.set(hash, { parsed: r.parsed, context, reports: r.reports, prepared: r.prepared })
-    } else {
-      const known = parsedOnly.get(file.path)
-      const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
-      plan = planFromParsed({ ...file, issues: parsed.issues }, parsed)
-      let computed: ReturnType<typeof runFileRules>
-      try {
-        computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
-      } catch {
-        // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
-        seedContentKey(plan, hash)
-        plans.push(plan)
-        continue
-      }
-      r = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
-      cache?.set(hash, { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: r.reports, prepared: r.prepared })
-    }
-    // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
-    seedContentKey(plan, hash)
-    plans.push(plan)
-    precomputed.reports.set(file.path, new Map(r.reports))
-    precomputed.prepared.set(file.path, new Map(r.prepared))
-  }
-  addTime('phase: merge (main)', performance.now() - tMerge)
-
+// Rules: the cross-file rules run on the whole merged library (their findings remembered under the library's fingerprint); then the cache is saved.
+function runRules(run: Run, sorted: Sorted, { plans, precomputed }: Merged): EngineResult {
+  const { meta, cache, context, today, options } = run
   const library = assembleLibrary(meta, plans)
-  const remembered = cache ? rememberedFindings(cache, context, fingerprint(meta, planFiles, drillFiles, options)) : undefined
+  const remembered = cache ? rememberedFindings(cache, context, fingerprint(meta, sorted.planFiles, sorted.drillFiles, options)) : undefined
   const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
   try {
     timed('phase: cache save', () => cache?.save())

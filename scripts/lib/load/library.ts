@@ -4,9 +4,9 @@ import { readSourceFile, decodeSourceFile, loadFrontmatter, applyYaml } from './
 import { parseMarkdown, sectionsOf } from './markdown.ts'
 import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
-import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, Section, SourceFile } from '../model/plan.ts'
-import type { Root } from 'mdast'
-import { frontmatterForPlaces, locateFrontmatter, parseYamlBlock, yamlFileForPlaces, type Frontmatter } from './frontmatter.ts'
+import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, SourceFile } from '../model/plan.ts'
+import { locateFrontmatter, parseYamlBlock } from './frontmatter.ts'
+import { PlanSource } from './plan-source.ts'
 import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
@@ -81,7 +81,7 @@ export interface ParsedFrontmatter {
 /**
  * Reads and validates a file's frontmatter. Fast path first: the plain YAML subset without positions
  * (fast-yaml.ts); when that data is valid the file needs no positions unless a rule reports on it, and
- * `frontmatter` (the positioned document) is left for the lazy getter of planFromParsed/drillFromParsed.
+ * `frontmatter` (the positioned document) is left for the PlanSource of planFromParsed/drillFromParsed.
  * Otherwise, or when the data fails the schema, the positioned parse gives the issues their places.
  */
 function parseFrontmatterOf(file: SourceFile, schema: 'plan' | 'drill'): ParsedFrontmatter {
@@ -110,41 +110,16 @@ export function parsePlan(file: SourceFile): Plan {
   return plan
 }
 
-/**
- * Markdown tree, sections and YAML document of a file, parsed only if something asks for them
- * (the YAML parse with positions is the costliest step before Markdown, and positions are needed only for
- * the files that are reported on). A YAML document the
- * caller parsed already is kept.
- */
-function lazyParts<T extends SourceFile>(target: T, file: SourceFile, withSections: boolean): T {
-  let tree: Root | undefined
-  let sections: Section[] | undefined
-  let frontmatter: Frontmatter | undefined | null = file.frontmatter ?? null
-  Object.defineProperties(target, {
-    tree: { get: () => (tree ??= parseMarkdown(file.text)), enumerable: true, configurable: true },
-    ...(withSections ? { sections: { get: () => (sections ??= sectionsOf((target as unknown as Plan).tree, file.text.length)), enumerable: true, configurable: true } } : {}),
-    frontmatter: {
-      get: () => (frontmatter === null ? (frontmatter = frontmatterForPlaces(file.text)) : frontmatter),
-      set: (v: Frontmatter | undefined) => {
-        frontmatter = v
-      },
-      enumerable: true,
-      configurable: true,
-    },
-  })
-  return target
-}
-
 /** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
 export function planFromParsed(file: SourceFile, parsed: ParsedFrontmatter): Plan {
   const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
-  return lazyParts(plan, file, true)
+  return PlanSource.ofMarkdown(file).attach(plan, ['tree', 'sections', 'frontmatter'])
 }
 
 /** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
 export function drillFromParsed(file: SourceFile, parsed: ParsedFrontmatter): DrillRecord {
   const drill = { ...file, kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues } as DrillRecord
-  return lazyParts(drill, file, false)
+  return PlanSource.ofMarkdown(file).attach(drill, ['tree', 'frontmatter'])
 }
 
 function parseDrill(file: SourceFile): DrillRecord {
@@ -179,15 +154,7 @@ function loadYamlFile(file: SourceFile, schema: 'units' | 'library'): { data: un
   // (units.yaml of a 10,000-plan library: ~30 ms instead of ~350 ms).
   const fast = fastYaml(file.text)
   if (fast && validate(schema, fast).length === 0) {
-    let frontmatter: Frontmatter | undefined | null = null
-    Object.defineProperty(file, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(file.text)) : frontmatter),
-      set: (v: Frontmatter | undefined) => {
-        frontmatter = v
-      },
-      enumerable: true,
-      configurable: true,
-    })
+    PlanSource.ofYaml(file.text).attach(file, ['frontmatter'])
     return { data: fast, valid: true }
   }
   const result = parseYamlBlock(file.text, 0)
@@ -344,13 +311,7 @@ export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
   let unitsFile: SourceFile | undefined
   if (snapshot.unitsFile) {
     const { text } = snapshot.unitsFile
-    let frontmatter: Frontmatter | undefined | null = null
-    unitsFile = { ...snapshot.unitsFile, lines: new LineIndex(text), issues: [] }
-    Object.defineProperty(unitsFile, 'frontmatter', {
-      get: () => (frontmatter === null ? (frontmatter = yamlFileForPlaces(text)) : frontmatter),
-      enumerable: true,
-      configurable: true,
-    })
+    unitsFile = PlanSource.ofYaml(text).attach({ ...snapshot.unitsFile, lines: new LineIndex(text), issues: [] }, ['frontmatter'])
   }
   return {
     root: snapshot.root,
