@@ -50,6 +50,8 @@ export class LintCache {
   /** Cross-file rules' memos (RuleContext.memo): context + rule id + key → value. */
   private memos = new Map<string, unknown>()
   private memosUsed = new Set<string>()
+  /** Memo contexts this run worked in: their memos stay even when unread (a warm run takes the cross-file findings from the cache and runs no rule). */
+  private contextsUsed = new Set<string>()
   private dirty = false
   readonly journal: string
   /** Id of the base file read; the keys whose entry in use is the base's (memos as memo:key); how many the base held. */
@@ -135,6 +137,7 @@ export class LintCache {
   /** A rule's memo under a context (tool version, settings, registry, today): see RuleContext.memo. */
   memo(context: string, ruleId: string): { get(key: string): unknown; set(key: string, value: unknown): void } {
     const prefix = `${context}\u0000${ruleId}\u0000`
+    this.contextsUsed.add(context)
     return {
       get: (key) => {
         const full = prefix + key
@@ -157,10 +160,13 @@ export class LintCache {
    * base with only them (entries no longer used are dropped, so the cache never grows without bound).
    */
   save(): void {
-    if (!this.dirty && this.used.size === this.entries.size && this.memosUsed.size === this.memos.size) return
+    // A memo of a context still in use is kept though unread this run: dropping the did-you-mean memos on a
+    // warm run (whose rules did not run) rewrote the whole cache file and made the next edit recompute them.
+    const memosInUse = [...this.memos.keys()].filter((k) => this.memosUsed.has(k) || this.contextsUsed.has(k.slice(0, k.indexOf('\u0000'))))
+    if (!this.dirty && this.used.size === this.entries.size && memosInUse.length === this.memos.size) return
     const fresh = [...this.used].filter((k) => !this.baseKeys.has(k))
-    const freshMemos = [...this.memosUsed].filter((k) => !this.baseKeys.has(`memo:${k}`))
-    const inUse = this.used.size + this.memosUsed.size
+    const freshMemos = memosInUse.filter((k) => !this.baseKeys.has(`memo:${k}`))
+    const inUse = this.used.size + memosInUse.length
     // Entries of the base that are no longer used or have been replaced.
     const stale = this.baseSize - (inUse - fresh.length - freshMemos.length)
     const small = Math.max(64, Math.round(inUse * 0.05))
@@ -173,7 +179,8 @@ export class LintCache {
       return
     }
     const kept = new Map([...this.entries].filter(([k]) => this.used.has(k)))
-    const memos = new Map([...this.memos].filter(([k]) => this.memosUsed.has(k)))
+    const keep = new Set(memosInUse)
+    const memos = new Map([...this.memos].filter(([k]) => keep.has(k)))
     const id = randomBytes(8).toString('hex')
     writeFileAtomic(this.file, serialize({ magic: MAGIC, version: this.toolVersion, layout: LAYOUT, id, entries: kept, memos }))
     rmSync(this.journal, { force: true })
