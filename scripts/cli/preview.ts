@@ -40,6 +40,15 @@ export function detectBase(dir: string): string {
   return match ? match[1] : '/'
 }
 
+/** The request's path with %-escapes decoded, or undefined when they are malformed (answer 400). */
+export function decodedPath(url: URL): string | undefined {
+  try {
+    return decodeURIComponent(url.pathname)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Answers a request for `rel` (the path below the base) from a built site the way a plain web server does:
  * folders redirect to their slash form and serve index.html, missing files get the site's 404 page, and no
@@ -100,10 +109,8 @@ export async function runPreview(argv: string[], cwd = process.cwd()): Promise<n
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    let pathname: string
-    try {
-      pathname = decodeURIComponent(url.pathname)
-    } catch {
+    const pathname = decodedPath(url)
+    if (pathname === undefined) {
       res.writeHead(400).end()
       return
     }

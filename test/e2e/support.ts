@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { sendSiteFile } from '../../scripts/cli/preview.ts'
+import { decodedPath, sendSiteFile } from '../../scripts/cli/preview.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const FIXTURES = join(ROOT, 'test/e2e/fixtures')
@@ -134,10 +134,8 @@ export interface Served {
 export async function serve(dir: string, base = E2E_BASE): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
-    let pathname: string
-    try {
-      pathname = decodeURIComponent(url.pathname)
-    } catch {
+    const pathname = decodedPath(url)
+    if (pathname === undefined) {
       res.writeHead(400).end()
       return
     }
