@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodePlanBytes } from '../../scripts/lib/load/decode.ts'
+import { decodePlanBytes, loneCrAsLf } from '../../scripts/lib/load/decode.ts'
 import { loadLibrary } from '../../scripts/lib/load/library.ts'
 import { lint } from '../../scripts/lib/lint.ts'
 import type { Finding, Locale, Place } from '../../scripts/lib/model/finding.ts'
@@ -132,13 +132,16 @@ function writeTree(dir: string, files: Files): void {
   }
 }
 
-/** Lines of a file as the loader counts them: decoded text when it decodes, raw bytes otherwise. */
+/**
+ * Lines of a file as the loader counts them: decoded text when it decodes, raw bytes otherwise. A CR not
+ * followed by LF ends a line too (loneCrAsLf, bytePlace), so a NUL after a lone CR is on the next line.
+ */
 function linesOf(files: Files, path: string): { lines: string[]; text?: string } | undefined {
   const bytes = files.get(path)
   if (bytes === undefined) return undefined
   const decoded = decodePlanBytes(Buffer.from(bytes, 'latin1'))
-  if (decoded.ok) return { lines: decoded.text.split('\n'), text: decoded.text }
-  return { lines: bytes.split('\n') }
+  if (decoded.ok) return { lines: loneCrAsLf(decoded.text).split('\n'), text: decoded.text }
+  return { lines: loneCrAsLf(bytes).split('\n') }
 }
 
 function expectPlaceInside(files: Files, file: string, place: Place, what: string): void {
@@ -250,5 +253,13 @@ describe('the place check itself', () => {
     for (const place of bad) expect(() => expectPlaceInside(files, 'a.md', place, 'x')).toThrow()
     expect(() => expectPlaceInside(files, 'b.md', { line: 1, column: 1, endLine: 1, endColumn: 1 }, 'x')).toThrow()
     expectPlaceInside(files, 'a.md', { line: 1, column: 1, endLine: 2, endColumn: 3 }, 'x')
+  })
+
+  // Found by fast-check (seed 1746630390): the loader reads a lone CR as a line break, so the NUL of
+  // `name: x\r\0\n` is on line 2, column 1. The check split on LF only and put line 2 at length 0.
+  it('counts a lone CR as a line break, as the loader does', () => {
+    const files: Files = new Map([['library.yaml', 'name: x\r\0\n']])
+    expectPlaceInside(files, 'library.yaml', { line: 2, column: 1, endLine: 2, endColumn: 2 }, 'x')
+    expect(() => expectPlaceInside(files, 'library.yaml', { line: 2, column: 1, endLine: 2, endColumn: 3 }, 'x')).toThrow()
   })
 })
