@@ -146,12 +146,22 @@ function block(r: R, kind: number, sentences: number, title: string): string {
     }
     case 3:
       return `${some(Math.max(1, sentences - 1)).join('')}按[本预案](#${slug(title)})总则执行，并参阅*${r.pick(['应急联系表', '物资储备清单', '队伍名册'])}*。`
+    // The constructs below are what many offices write too, and what the fast Markdown path leaves to
+    // remark: nested lists, items that run onto a second line, quoted notes, hard line breaks.
+    case 5:
+      return some(Math.max(1, sentences - 1)).map((s, k) => `${k + 1}. **${r.pick(['主要职责', '工作要求', '处置要点'])}**\n   - ${s}\n   - ${r.pick(SENTENCES)(r)}`).join('\n')
+    case 6:
+      return some(sentences).map((s, k) => `${k + 1}. ${s}\n   ${r.pick(SENTENCES)(r)}`).join('\n')
+    case 7:
+      return `> **注**：${some(Math.max(1, sentences - 1)).join('\n> ')}`
+    case 8:
+      return some(sentences).join('  \n')
     default:
       return some(sentences).join('')
   }
 }
 
-function body(title: string, sections: [string, string[]][], r: R, targetBytes: number, style: (typeof HOUSE_STYLES)[number], plain: boolean): string {
+function body(title: string, sections: [string, string[]][], r: R, targetBytes: number, style: (typeof HOUSE_STYLES)[number], plain: boolean, rich: boolean): string {
   const out = [`# ${title}`, '']
   // A generated sentence is ~45 CJK characters, ~135 bytes of UTF-8.
   const perSub = Math.max(1, Math.round(targetBytes / sections.reduce((n, [, subs]) => n + subs.length, 0) / 135))
@@ -169,7 +179,7 @@ function body(title: string, sections: [string, string[]][], r: R, targetBytes: 
       let left = perSub
       while (left > 0) {
         const n = Math.min(left, r.num(2, 4))
-        const kind = r.pick([4, 4, 4, 0, 1, 2, 3])
+        const kind = r.pick(rich ? [4, 4, 4, 0, 1, 2, 3, 5, 6, 7, 8] : [4, 4, 4, 0, 1, 2, 3])
         out.push(block(r, kind, n, title), '')
         left -= n
       }
@@ -254,10 +264,29 @@ const DEFECTS: ((text: string, p: PlanSpec, r: R) => string)[] = [
   (t) => t.replace(/\n\n(?=[^#|\-\d\n][^\n]{20})/, '\n\n<br>\n\n'),
 ]
 
+/**
+ * Defects that a plan can have several of (a real plan with one placeholder often has five): each further
+ * one is planted at another paragraph or chapter, so each gives one more finding.
+ */
+const REPEATABLE: ((text: string, p: PlanSpec, r: R) => string)[] = [
+  (t, p, r) => atNth(t, /\n\n(?=[^#|\-\d>\n][^\n]{20})/g, r, `\n\n${/^county\d+/.test(p.jurisdiction) ? `第${p.jurisdiction.match(/^county(\d+)/)![1]}县` : '样本市'}${r.pick(['民政局', '财政局', '教育局', '农业农村局', '生态环境局'])}负责${r.pick(['受灾群众基本生活救助', '应急资金保障', '学校停课和师生疏散', '农业生产恢复', '环境监测'])}工作。`),
+  (t, _p, r) => atNth(t, /\n\n(?=[^#|\-\d>\n][^\n]{20})/g, r, `\n\n${r.pick(['本预案由XX部门负责解释。', '联系电话：XXXX-XXXXXXX。', '具体数量待定（TODO）。', '××单位负责现场警戒。'])}`),
+  (t, _p, r) => atNth(t, /(?<=\n## [^\n]+\n)\n/g, r, `\n应急联系人见[附件${r.num(6, 9)}](./attachments/联系表${r.num(1, 99)}.md)。\n\n`),
+]
+
+/** `text` with the n-th match of `pattern` (n random) replaced by `insert`; unchanged when nothing matches. */
+function atNth(text: string, pattern: RegExp, r: R, insert: string): string {
+  const matches = [...text.matchAll(pattern)]
+  if (matches.length === 0) return text
+  const m = matches[r.num(0, matches.length - 1)]
+  return text.slice(0, m.index) + insert + text.slice(m.index + m[0].length)
+}
+
 function plantDefects(text: string, p: PlanSpec, r: R, count: number): string {
   let out = text
   const order = [...DEFECTS.keys()].sort(() => r.num(0, 2) - 1)
   for (const k of order.slice(0, count)) out = DEFECTS[k](out, p, r)
+  for (let k = DEFECTS.length; k < count; k++) out = REPEATABLE[k % REPEATABLE.length](out, p, r)
   return out
 }
 
@@ -347,7 +376,9 @@ export function generateLibrary(root: string, count: number, seed = 20261122, op
     // The text gives work to the units the frontmatter lists, as a plan should.
     const r = prng(seed + i, p.units.map((u) => u.name))
     const target = 6000 + Math.floor(r0() * 4000)
-    let text = frontmatter(p, r) + body(p.title, sectionsOf(p.type), r, target, HOUSE_STYLES[i % HOUSE_STYLES.length], plain)
+    // About one office in seven writes nested lists, run-on items and quoted notes (see block()).
+    const rich = !plain && r0() < 0.15
+    let text = frontmatter(p, r) + body(p.title, sectionsOf(p.type), r, target, HOUSE_STYLES[i % HOUSE_STYLES.length], plain, rich)
     if (plain) {
       // A few realistic gaps per hundred plans: a placeholder, a unit given work but not listed in units,
       // an urgent report without a time limit, a link to an annex that is not there, a plan not filed.

@@ -3,8 +3,10 @@
 // baseline), the site build (pages and search index, cold and rebuilt after one changed plan; the .docx/PDF
 // downloads are off, they are measured by `npm run bench:export`) and a bare Astro build of as many plain
 // Markdown pages as the site build wrote. Every row reports the peak RSS of the whole process tree.
-// The generated libraries look like real ones (lists, tables, bold labels, links; about 4 findings per plan
-// on a first lint, --findings N to change it); the earlier plain-paragraph corpus is kept as a labelled row.
+// The generated libraries look like real ones (lists, tables, bold labels, links; about one plan in seven in a
+// house style with nested lists, run-on items, quoted notes and hard breaks, which the fast Markdown path
+// leaves to remark; about 4 findings per plan on a first lint, --findings N to change it, --heavy ≈ 14);
+// the earlier plain-paragraph corpus is kept as a labelled row.
 // Options: --sizes 1000,10000  --runs 3  --findings 4  --heavy (also ~15 findings per plan)  --no-plain
 //          --full (site build of 10,000 too)  --no-site  --site-only  --keep
 //          --before DIR (also the cold site build of another checkout, e.g. the previous release, same run)
@@ -138,7 +140,7 @@ async function lintRows(lib: string, size: number, tag: string, full: boolean, p
 for (const size of sizes) {
   const lib = join(work, `lib-${size}`)
   const g = generateLibrary(lib, size, undefined, { corpus: 'realistic', findingsPerPlan: Number(values.findings) })
-  console.log(`\n-- ${g.plans} plans (realistic: lists, tables, emphasis, links), ${(g.bytes / 1e6).toFixed(1)} MB of Markdown`)
+  console.log(`\n-- ${g.plans} plans (realistic: lists, tables, emphasis, links; 1 in 7 with nested lists and quotes), ${(g.bytes / 1e6).toFixed(1)} MB of Markdown`)
   if (values['site-only']) {
     await siteRows(lib, size)
     continue

@@ -194,13 +194,20 @@ describe('parseSimpleMarkdown', () => {
       const realistic = mkdtempSync(join(tmpdir(), 'yuanku-simple-md-real-'))
       try {
         generateLibrary(realistic, 300)
-        const refused: string[] = []
-        for (const file of markdownFiles(realistic)) {
+        const wrong: string[] = []
+        let refused = 0
+        const files = markdownFiles(realistic)
+        for (const file of files) {
           const text = readFileSync(file, 'utf8')
-          if (checked(text) === undefined) refused.push(file)
+          // Nested lists, run-on items, quoted notes and hard breaks (the house style of about one plan in
+          // seven) are left to remark; lists, tables, bold labels, links and the planted `<br>` are not.
+          const rich = /\n   \S|\n> |  \n/.test(text)
+          const accepted = checked(text) !== undefined
+          if (!accepted) refused++
+          if (accepted === rich) wrong.push(`${file}: ${rich ? 'rich but accepted' : 'simple but refused'}`)
         }
-        // lists, tables, bold labels, links to annexes and the planted `<br>` all take the fast path
-        expect(refused).toEqual([])
+        expect(wrong).toEqual([])
+        expect(refused).toBeGreaterThan(files.length / 20)
       } finally {
         rmSync(realistic, { recursive: true, force: true })
       }
