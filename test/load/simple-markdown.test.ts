@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseMarkdown, parseMarkdownFull } from '../../scripts/lib/load/markdown.ts'
+import { parseBySections } from '../../scripts/lib/load/sectioned-markdown.ts'
 import { parseSimpleMarkdown } from '../../scripts/lib/load/simple-markdown.ts'
 import { generateLibrary } from '../../scripts/bench/generate.ts'
 
@@ -21,13 +22,17 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
   return out
 }
 
-/** The fast tree if the fast path accepts `text` (and then it must equal the full tree), else undefined. */
+/**
+ * The fast tree if the fast path accepts `text` (and then it must equal the full tree), else undefined.
+ * A refused text that can be parsed piece by piece must give the full tree that way too.
+ */
 function checked(text: string): ReturnType<typeof parseSimpleMarkdown> {
-  const fast = parseSimpleMarkdown(text)
-  if (fast !== undefined) {
+  const fast = parseSimpleMarkdown(text) ?? undefined
+  const tree = fast ?? parseBySections(text, parseMarkdownFull)
+  if (tree !== undefined) {
     const full = parseMarkdownFull(text)
     // isDeepStrictEqual is fast; toStrictEqual gives a readable difference when they differ
-    if (!isDeepStrictEqual(fast, full)) expect(fast).toStrictEqual(full)
+    if (!isDeepStrictEqual(tree, full)) expect(tree).toStrictEqual(full)
   }
   return fast
 }

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm'
 import { toString } from 'mdast-util-to-string'
 import type { Heading, Root } from 'mdast'
 import { sectionName, type Section } from '../model/plan.ts'
+import { parseBySections } from './sectioned-markdown.ts'
 import { parseSimpleMarkdown } from './simple-markdown.ts'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
@@ -14,7 +15,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * (frontmatter, ATX headings, plain paragraphs) take the line-scan fast path, which builds the same tree.
  */
 export function parseMarkdown(text: string): Root {
-  return parseSimpleMarkdown(text) ?? processor.parse(text)
+  return parseSimpleMarkdown(text) ?? parseBySections(text, parseMarkdownFull) ?? processor.parse(text)
 }
 
 /** The reference parse: the full remark pipeline, for every file. */
