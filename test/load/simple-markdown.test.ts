@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseMarkdown, parseMarkdownFull } from '../../scripts/lib/load/markdown.ts'
+import { parseFastMarkdown } from '../../scripts/lib/load/fast-markdown.ts'
 import { parseBySections } from '../../scripts/lib/load/sectioned-markdown.ts'
 import { parseSimpleMarkdown } from '../../scripts/lib/load/simple-markdown.ts'
 import { generateLibrary } from '../../scripts/bench/generate.ts'
@@ -28,13 +29,20 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
  */
 function checked(text: string): ReturnType<typeof parseSimpleMarkdown> {
   const fast = parseSimpleMarkdown(text) ?? undefined
-  const tree = fast ?? parseBySections(text, parseMarkdownFull)
-  if (tree !== undefined) {
-    const full = parseMarkdownFull(text)
-    // isDeepStrictEqual is fast; toStrictEqual gives a readable difference when they differ
-    if (!isDeepStrictEqual(tree, full)) expect(tree).toStrictEqual(full)
+  sameAsRemark(text, fast ?? parseBySections(text, parseMarkdownFull))
+  // the same file saved with Windows line breaks
+  if (!text.includes('\r')) {
+    const crlf = text.replaceAll('\n', '\r\n')
+    sameAsRemark(crlf, parseFastMarkdown(crlf) ?? parseBySections(crlf, parseMarkdownFull))
   }
   return fast
+}
+
+function sameAsRemark(text: string, tree: ReturnType<typeof parseSimpleMarkdown>): void {
+  if (tree === undefined) return
+  const full = parseMarkdownFull(text)
+  // isDeepStrictEqual is fast; toStrictEqual gives a readable difference when they differ
+  if (!isDeepStrictEqual(tree, full)) expect(tree).toStrictEqual(full)
 }
 
 const FRONT = '---\nid: shi-fangxun\ntitle: 示例市防汛应急预案\n---\n'

@@ -6,16 +6,18 @@ import { toString } from 'mdast-util-to-string'
 import type { Heading, Root } from 'mdast'
 import { sectionName, type Section } from '../model/plan.ts'
 import { parseBySections } from './sectioned-markdown.ts'
-import { parseSimpleMarkdown } from './simple-markdown.ts'
+import { parseFastMarkdown } from './fast-markdown.ts'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
 /**
  * Parses the whole file (frontmatter included) so that node positions are file positions. Simple files
- * (frontmatter, ATX headings, plain paragraphs) take the line-scan fast path, which builds the same tree.
+ * (headings, paragraphs, flat lists, tables, plain inline forms; LF or CRLF) take the line-scan fast path;
+ * other files are parsed block by block where they allow it, simple blocks on the fast path. Every way
+ * builds remark's tree.
  */
 export function parseMarkdown(text: string): Root {
-  return parseSimpleMarkdown(text) ?? parseBySections(text, parseMarkdownFull) ?? processor.parse(text)
+  return parseFastMarkdown(text) ?? parseBySections(text, parseMarkdownFull) ?? processor.parse(text)
 }
 
 /** The reference parse: the full remark pipeline, for every file. */

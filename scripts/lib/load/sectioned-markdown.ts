@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast'
 import type { Point, Position } from 'unist'
-import { parseSimpleMarkdown } from './simple-markdown.ts'
+import { parseFastMarkdown } from './fast-markdown.ts'
 
 /**
  * Constructs whose meaning reaches across a blank line and a heading: link reference and footnote
@@ -38,7 +38,7 @@ export function parseBySections(text: string, full: (text: string) => Root): Roo
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k]
     const section = text.slice(from, cuts[k + 1])
-    const tree = parseSimpleMarkdown(section) ?? full(section)
+    const tree = parseFastMarkdown(section) ?? full(section)
     if (from > 0) for (const node of tree.children) shift(node, line, from)
     children.push(...tree.children)
     end = moved(tree.position!.end, line, from)
