@@ -2,7 +2,7 @@
 // exactly what the plain Levenshtein search gave, only faster.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { closest, editDistance } from '../../scripts/lib/text/closest.ts'
+import { closest, closestId, editDistance } from '../../scripts/lib/text/closest.ts'
 
 function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -40,5 +40,28 @@ describe('closest', () => {
     const ids = Array.from({ length: 3000 }, (_, i) => `county${i % 30}-t${i}-overall`)
     expect(closest('county7-t1207-overal', ids)).toBe('county7-t1207-overall')
     expect(closest('county7-t1207-overall-old', ids)).toBe('county7-t1207-overall')
+  })
+})
+
+describe('closestId on a large library', () => {
+  // From 1,000 candidates on, closest() looks only at ids sharing enough bigrams: the answer must not change.
+  // The same ids as an iterable (not an array) take the plain scan.
+  const plainClosestId = (value: string, ids: string[]) => closestId(value, new Set(ids))
+  const ids = Array.from({ length: 2500 }, (_, i) => [`county${i % 20}-t${i}-overall`, `ent${i}-special`, `city-${['flood', 'hazmat', 'Gas-Supply'][i % 3]}${i}`][i % 3])
+  const typo = fc.tuple(fc.constantFrom(...ids), fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'x', '-old', 'o', '1', 'A')), { maxLength: 4 })).map(([id, edits]) => {
+    let s = id
+    for (const [p, t] of edits) {
+      const k = p % (s.length + 1)
+      s = t === '' ? s.slice(0, k) + s.slice(k + 1) : s.slice(0, k) + t + s.slice(k)
+    }
+    return s
+  })
+  it('suggests exactly what an exhaustive search suggests', () => {
+    fc.assert(fc.property(fc.oneof(typo, word), (w) => closestId(w, ids) === plainClosestId(w, ids)), { numRuns: 1500 })
+  })
+  it('finds the parent id a plan misspelt', () => {
+    expect(closestId('county6-t1206-overal', ids)).toBe('county6-t1206-overall')
+    expect(closestId('ent1207-specal', ids)).toBe('ent1207-special')
+    expect(closestId('county6-t1206-overall-old', ids)).toBe('county6-t1206-overall')
   })
 })
