@@ -13,12 +13,35 @@ function holdsManagement(plan: Plan, section: Section): boolean {
   return REVISION.test(text) && MANAGEMENT.test(text)
 }
 
-function findRequired(plan: Plan, sections: Section[], spec: SectionSpec, groups: string[][]): Section | undefined {
-  const keys = synonymKeys(spec.title, spec.aliases ?? [], groups)
-  const found = findSection(sections, spec) ?? sections.find((s) => keys.has(sectionKey(s.title)))
-  if (found || !keys.has(sectionKey('预案管理'))) return found
-  const conditional = new Set(CONDITIONAL_MANAGEMENT.map(sectionKey))
-  return sections.find((s) => conditional.has(sectionKey(s.title)) && holdsManagement(plan, s))
+// The synonym keys depend only on the library's settings, not on the plan: worked out once per settings
+// object and required title (they were recomputed for every plan, ~700 normalisations each).
+const NO_ADDITIONS = {}
+const groupsBySettings = new WeakMap<object, string[][]>()
+const keysByGroups = new WeakMap<string[][], Map<string, Set<string>>>()
+const MANAGEMENT_KEY = sectionKey('预案管理')
+const CONDITIONAL_KEYS = new Set(CONDITIONAL_MANAGEMENT.map(sectionKey))
+
+function groupsFor(additions: Record<string, string[]> | undefined): string[][] {
+  const key = additions ?? NO_ADDITIONS
+  let groups = groupsBySettings.get(key)
+  if (!groups) groupsBySettings.set(key, (groups = synonymGroups(additions)))
+  return groups
+}
+
+function keysFor(spec: SectionSpec, groups: string[][]): Set<string> {
+  let bySpec = keysByGroups.get(groups)
+  if (!bySpec) keysByGroups.set(groups, (bySpec = new Map()))
+  const id = JSON.stringify([spec.title, spec.aliases ?? []])
+  let keys = bySpec.get(id)
+  if (!keys) bySpec.set(id, (keys = synonymKeys(spec.title, spec.aliases ?? [], groups)))
+  return keys
+}
+
+function findRequired(plan: Plan, sections: Section[], titleKeys: string[], spec: SectionSpec, groups: string[][]): Section | undefined {
+  const keys = keysFor(spec, groups)
+  const found = findSection(sections, spec) ?? sections.find((_, i) => keys.has(titleKeys[i]))
+  if (found || !keys.has(MANAGEMENT_KEY)) return found
+  return sections.find((s, i) => CONDITIONAL_KEYS.has(titleKeys[i]) && holdsManagement(plan, s))
 }
 
 /** Headings that may stand for a required section: not too deep, and not a phase of the drill-evaluation section. */
@@ -76,9 +99,10 @@ export default defineRule({
     // The finding sits on the title when there is one: the plan as a whole lacks the section.
     const title = plan.sections.find((s) => s.depth === 1)
     const place = title ? nodePlace(plan, title.heading) : filePlace(plan)
-    const groups = synonymGroups(settings.section_synonyms as Record<string, string[]> | undefined)
+    const groups = groupsFor(settings.section_synonyms as Record<string, string[]> | undefined)
+    const titleKeys = sections.map((s) => sectionKey(s.title))
     for (const spec of required) {
-      if (!findRequired(plan, sections, spec, groups)) ctx.report({ file: plan, place, data: { title: spec.title } })
+      if (!findRequired(plan, sections, titleKeys, spec, groups)) ctx.report({ file: plan, place, data: { title: spec.title } })
     }
   },
 })
