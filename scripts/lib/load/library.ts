@@ -29,10 +29,17 @@ function isIgnored(name: string, isDir: boolean): boolean {
 interface Walked {
   files: string[]
   skipped: SkippedEntry[]
+  stamps: Map<string, FileStamp>
 }
 
+/**
+ * What the walk's lstat says about a Markdown file, for the lint cache to tell an unchanged file without
+ * reading it (as git's index and ESLint's cache do): size, modification and change times, inode.
+ */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number]
+
 /** Lists Markdown files under `dir` (library-relative paths, sorted). Symlinks are not followed. */
-function walk(root: string, rel = '', out: Walked = { files: [], skipped: [] }): Walked {
+function walk(root: string, rel = '', out: Walked = { files: [], skipped: [], stamps: new Map() }): Walked {
   let entries: string[]
   try {
     entries = readdirSync(join(root, rel)).sort()
@@ -57,8 +64,10 @@ function walk(root: string, rel = '', out: Walked = { files: [], skipped: [] }):
     if (stat.isDirectory()) {
       if (!isIgnored(name, true)) walk(root, path, out)
     } else if (name.endsWith('.md') && !isIgnored(name, false)) {
-      if (stat.isFile()) out.files.push(path)
-      else out.skipped.push({ path, reason: 'not-a-file' })
+      if (stat.isFile()) {
+        out.files.push(path)
+        out.stamps.set(path, [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino])
+      } else out.skipped.push({ path, reason: 'not-a-file' })
     }
   }
   return out
@@ -112,14 +121,23 @@ export function parsePlan(file: SourceFile): Plan {
 
 /** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
 export function planFromParsed(file: SourceFile, parsed: ParsedFrontmatter): Plan {
-  const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
+  const plan = withFile(file, { kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues }) as Plan
   return PlanSource.ofMarkdown(file).attach(plan, ['tree', 'sections', 'frontmatter'])
 }
 
 /** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
 export function drillFromParsed(file: SourceFile, parsed: ParsedFrontmatter): DrillRecord {
-  const drill = { ...file, kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues } as DrillRecord
+  const drill = withFile(file, { kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues }) as DrillRecord
   return PlanSource.ofMarkdown(file).attach(drill, ['tree', 'frontmatter'])
+}
+
+/**
+ * `{ ...file, ...extra }`, except that a file's text read on demand (see engine/lazy-file.ts) stays on
+ * demand: a spread would read every file the cache vouches for.
+ */
+export function withFile<T extends object>(file: SourceFile, extra: T): SourceFile & T {
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(file)) as SourceFile
+  return Object.assign(out, extra)
 }
 
 function parseDrill(file: SourceFile): DrillRecord {
@@ -186,6 +204,8 @@ export interface LibraryMeta {
   planPaths: string[]
   /** Library-relative paths of the drill records (already parsed into `drills` unless deferred). */
   drillPaths: string[]
+  /** The walk's lstat of each plan and drill record (absent for files given as overlay text). */
+  stamps: Map<string, FileStamp>
   /** Reads and decodes a library file, recording it as unreadable when it cannot be decoded; onBytes sees the bytes read. */
   read(path: string, role: UnreadableFile['role'], onBytes?: (bytes: Uint8Array) => void): SourceFile | undefined
 }
@@ -242,7 +262,8 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
     }
   }
 
-  const walked = options.settingsOnly ? { files: [], skipped: [] } : walk(root)
+  const walked = options.settingsOnly ? { files: [], skipped: [], stamps: new Map<string, FileStamp>() } : walk(root)
+  for (const path of options.overlay?.keys() ?? []) walked.stamps.delete(path)
   const drills: DrillRecord[] = []
   const checklists: ChecklistTemplate[] = []
   const planPaths: string[] = []
@@ -272,12 +293,13 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
     skipped: walked.skipped,
     planPaths,
     drillPaths,
+    stamps: walked.stamps,
     read,
   }
 }
 
 export function assembleLibrary(meta: LibraryMeta, plans: Plan[]): Library {
-  const { read: _read, planPaths: _paths, drillPaths: _drills, ...rest } = meta
+  const { read: _read, planPaths: _paths, drillPaths: _drills, stamps: _stamps, ...rest } = meta
   return { ...rest, plans, planById: indexPlans(plans) }
 }
 
@@ -325,6 +347,7 @@ export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
     skipped: [],
     planPaths: [],
     drillPaths: [],
+    stamps: new Map(),
     read: () => undefined,
   }
 }
