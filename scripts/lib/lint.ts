@@ -231,7 +231,17 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
         } else guard(plan.path, () => rule.checkPlan!(plan, ctx))
       }
     }
-    if (rule.checkLibrary) {
+    // A file-scope rule's library part (registry, drill records, checklists) is remembered like a cross-file
+    // rule's findings; not with plans seen partially, whose retry below would mix the two parts.
+    const libraryPart = !crossFile && rule.checkLibrary && partials.size === 0 ? `${rule.id}#library` : undefined
+    const keptPart = libraryPart ? options.remembered?.get(libraryPart) : undefined
+    if (keptPart) for (const f of keptPart) findings.push(f)
+    else if (rule.checkLibrary && libraryPart) {
+      const start = findings.length
+      const errors = internalErrors.length
+      guard(undefined, () => rule.checkLibrary!(ctx))
+      if (internalErrors.length === errors) options.remembered?.set(libraryPart, findings.slice(start))
+    } else if (rule.checkLibrary) {
       try {
         rule.checkLibrary(ctx)
       } catch (error) {

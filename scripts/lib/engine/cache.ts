@@ -17,6 +17,8 @@ export interface CacheEntry {
   parsed: ParsedFrontmatter
   /** Hash of `parsed`: what other plans' rules see of this plan without reading its text. */
   dataKey: string
+  /** Hash of the text before the body (the frontmatter with its fences): what placing a finding in the frontmatter reads. */
+  head: string
   /** Hash of tool version + settings + registry the reports and prepared data were computed under. */
   context: string
   reports: [ruleId: string, reports: FileReport[]][]
@@ -268,5 +270,5 @@ function isEntry(v: unknown): v is AnyCacheEntry {
   const e = v as AnyCacheEntry
   if (typeof e !== 'object' || e === null || !isParsed(e.parsed)) return false
   if (e.kind === 'drill') return true
-  return e.kind === undefined && typeof e.context === 'string' && typeof e.dataKey === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared)
+  return e.kind === undefined && typeof e.context === 'string' && typeof e.dataKey === 'string' && typeof e.head === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared)
 }

@@ -13,7 +13,7 @@ import type { Finding } from '../model/finding.ts'
 import type { Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
 import { deserialize, serialize } from 'node:v8'
-import { observePlan, stopWatching, watchReads } from './reads.ts'
+import { observePlan, stopWatching, watchReads, type Reads } from './reads.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache, type CacheEntry } from './cache.ts'
@@ -70,8 +70,8 @@ function libraryKey(meta: LibraryMeta, plans: PlanKeys[], drillFiles: Hashed[], 
 interface RememberedRule {
   /** Hash of the library key, the rule's prepared data of every plan and the contents the rule read. */
   key: string
-  /** Paths of the plans whose content (text, tree, positions, content key) the rule read. */
-  reads: string[]
+  /** Paths of the plans whose content (text, tree, positions, content key) the rule read, with 'head' or 'full'. */
+  reads: [string, 'head' | 'full'][]
   findings: Finding[]
 }
 
@@ -85,13 +85,18 @@ function rememberedFindings(cache: LintCache, context: string, libKey: string, p
   const memo = cache.memo(context, 'findings')
   const byPath = new Map(plans.map((p) => [p.path, p]))
   const preparing = new Set(rules.filter((r) => r.preparePlan).map((r) => r.id))
-  const keyOf = (ruleId: string, reads: readonly string[]) => {
+  const keyOf = (ruleId: string, reads: RememberedRule['reads']) => {
+    // The rule id without a part (unknown-unit#library): the prepared data is the rule's.
+    const id = ruleId.split('#')[0]
     const hash = createHash('sha1').update(`${libKey}\u0000${ruleId}\n`)
-    if (preparing.has(ruleId)) hash.update(plans.map((p) => `${p.prepared.get(ruleId) ?? `c:${p.hash}`}\n`).join(''))
-    hash.update(reads.map((path) => `${path}\u0000${byPath.get(path)?.hash ?? '-'}\n`).join(''))
+    if (preparing.has(id)) hash.update(plans.map((p) => `${p.prepared.get(id) ?? `c:${p.hash}`}\n`).join(''))
+    hash.update(reads.map(([path, part]) => {
+      const p = byPath.get(path)
+      return `${path}\u0000${part}\u0000${(part === 'head' ? p?.head : p?.hash) ?? '-'}\n`
+    }).join(''))
     return hash.digest('base64url')
   }
-  let reads: Set<string> | undefined
+  let reads: Reads | undefined
   return {
     get: (ruleId) => {
       const kept = memo.get(ruleId) as RememberedRule | undefined
@@ -100,7 +105,7 @@ function rememberedFindings(cache: LintCache, context: string, libKey: string, p
       return undefined
     },
     set: (ruleId, findings) => {
-      const read = [...(reads ?? [])].sort()
+      const read = [...(reads ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       stopWatching()
       reads = undefined
       memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings } satisfies RememberedRule)
@@ -115,6 +120,8 @@ interface PlanKeys {
   hash: string
   /** Hash of the parsed frontmatter; the bytes' hash when the plan has no cache entry. */
   dataKey: string
+  /** Hash of the text up to where the body starts; the bytes' hash when the plan has no cache entry. */
+  head: string
   bom: boolean
   /** Hash of each rule's prepared data, by rule id. */
   prepared: Map<string, string>
@@ -412,17 +419,17 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
         computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
       } catch {
         // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
-        addPlan(merged, plan, hash, { path: file.path, hash, dataKey: `c:${hash}`, bom: file.bom, prepared: new Map() })
+        addPlan(merged, plan, hash, { path: file.path, hash, dataKey: `c:${hash}`, head: `c:${hash}`, bom: file.bom, prepared: new Map() })
         return
       }
       found = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
     } else plan = planFromParsed(withFile(file, { issues: [...found.parsed.issues] }), found.parsed)
-    entry = toEntry(found.parsed, context, found.reports, found.prepared)
+    entry = toEntry(found.parsed, file.text, context, found.reports, found.prepared)
     cache?.set(hash, entry)
     prepared = new Map(found.prepared)
   }
   if (cache && !cache.get(hash)) cache.set(hash, entry)
-  addPlan(merged, plan, hash, { path: file.path, hash, dataKey: entry.dataKey, bom: file.bom, prepared: new Map(entry.prepared.map(([id, , h]) => [id, h])) })
+  addPlan(merged, plan, hash, { path: file.path, hash, dataKey: entry.dataKey, head: entry.head, bom: file.bom, prepared: new Map(entry.prepared.map(([id, , h]) => [id, h])) })
   merged.precomputed.reports.set(file.path, new Map(entry.reports))
   merged.precomputed.prepared.set(file.path, prepared)
 }
@@ -430,19 +437,19 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
 function addPlan(merged: Merged, plan: Plan, hash: string, keys: PlanKeys): void {
   // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
   seedContentKey(plan, hash)
-  observePlan(plan)
+  observePlan(plan, plan.bodyStart)
   merged.plans.push(plan)
   merged.keys.push(keys)
 }
 
 /** A plan's per-file results as the cache keeps them: the frontmatter hashed, each rule's prepared data serialised and hashed. */
-function toEntry(parsed: ParsedFrontmatter, context: string, reports: [string, FileReport[]][], prepared: [string, unknown][]): CacheEntry {
+function toEntry(parsed: ParsedFrontmatter, text: string, context: string, reports: [string, FileReport[]][], prepared: [string, unknown][]): CacheEntry {
   const stored = prepared.map(([id, value]): [string, Uint8Array, string] => {
     const bytes = serialize(value)
     return [id, bytes, contentHash(bytes)]
   })
   // Issues are copied: the plan's own list grows as rules add to it.
-  return { parsed: { ...parsed, issues: [...parsed.issues] }, dataKey: contentHash(serialize(parsed)), context, reports, prepared: stored }
+  return { parsed: { ...parsed, issues: [...parsed.issues] }, dataKey: contentHash(serialize(parsed)), head: contentHash(text.slice(0, parsed.bodyStart)), context, reports, prepared: stored }
 }
 
 // Rules: the cross-file rules run on the whole merged library (their findings remembered under the library's fingerprint); then the cache is saved.
