@@ -13,7 +13,7 @@ import type { Finding } from '../model/finding.ts'
 import type { Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
 import { deserialize, serialize } from 'node:v8'
-import { observePlan, stopWatching, watchReads, type Reads } from './reads.ts'
+import { stopWatching, watchReads, type Reads } from './reads.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache, type CacheEntry } from './cache.ts'
@@ -406,14 +406,14 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
   let prepared: Precomputed['prepared'] extends Map<string, infer V> ? V : never
   if (r && 'dataKey' in r) {
     entry = r
-    plan = planFromParsed(withFile(file, { issues: [...r.parsed.issues] }), r.parsed)
+    plan = planFromParsed(file, r.parsed)
     prepared = lazyPrepared(r.prepared)
   } else {
     let found = r
     if (!found) {
       const known = sorted.parsedOnly.get(file.path)
       const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
-      plan = planFromParsed(withFile(file, { issues: parsed.issues }), parsed)
+      plan = planFromParsed(file, parsed)
       let computed: ReturnType<typeof runFileRules>
       try {
         computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
@@ -423,7 +423,7 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
         return
       }
       found = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
-    } else plan = planFromParsed(withFile(file, { issues: [...found.parsed.issues] }), found.parsed)
+    } else plan = planFromParsed(file, found.parsed)
     entry = toEntry(found.parsed, file.text, context, found.reports, found.prepared)
     cache?.set(hash, entry)
     prepared = new Map(found.prepared)
@@ -437,7 +437,6 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
 function addPlan(merged: Merged, plan: Plan, hash: string, keys: PlanKeys): void {
   // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
   seedContentKey(plan, hash)
-  observePlan(plan, plan.bodyStart)
   merged.plans.push(plan)
   merged.keys.push(keys)
 }

@@ -5,13 +5,14 @@ import { parseMarkdown, sectionsOf } from './markdown.ts'
 import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
 import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, SourceFile } from '../model/plan.ts'
-import { locateFrontmatter, parseYamlBlock } from './frontmatter.ts'
+import { locateFrontmatter, parseYamlBlock, type Frontmatter } from './frontmatter.ts'
 import { PlanSource } from './plan-source.ts'
 import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
 import { UnitRegistry, type Unit } from '../model/units.ts'
 import { LineIndex } from '../text/line-index.ts'
+import { noteRead, watchedLines } from './content-reads.ts'
 import type { ChecklistFrontmatter, DrillRecordFrontmatter, LibraryFile } from '../model/schema-types.ts'
 
 export const SETTINGS_FILE = 'library.yaml'
@@ -121,9 +122,59 @@ export function parsePlan(file: SourceFile): Plan {
 
 /** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
 export function planFromParsed(file: SourceFile, parsed: ParsedFrontmatter): Plan {
-  const plan = withFile(file, { kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues }) as Plan
-  return PlanSource.ofMarkdown(file).attach(plan, ['tree', 'sections', 'frontmatter'])
+  const plan = {
+    path: file.path,
+    absPath: file.absPath,
+    bom: file.bom,
+    issues: parsed.issues,
+    kind: 'plan',
+    data: parsed.data as PlanFrontmatter,
+    valid: parsed.valid,
+    bodyStart: parsed.bodyStart,
+    [PLAN_SOURCE]: { file, source: PlanSource.ofMarkdown(file), lines: undefined } as PlanState,
+  }
+  // Defined one by one on a fresh object with shared accessors: every plan gets the same hidden class and
+  // fast property reads (an object literal with getters, or properties redefined, becomes a dictionary).
+  for (const [part, accessor] of PLAN_ACCESSORS) Object.defineProperty(plan, part, accessor)
+  return plan as unknown as Plan
 }
+
+/** Where a plan's text and what is parsed from it live; a copy of the plan by its descriptors shares it. */
+const PLAN_SOURCE = Symbol('plan source')
+interface PlanState {
+  file: SourceFile
+  source: PlanSource
+  lines: LineIndex | undefined
+}
+type PlanWithState = { [PLAN_SOURCE]: PlanState; path: string; bodyStart: number }
+
+// The text is read from the file on first use (the lint cache may vouch for a file without reading it),
+// and reads are noted for the engine's cache of cross-file findings (load/content-reads.ts).
+const PLAN_ACCESSORS: [string, PropertyDescriptor][] = [
+  ['text', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].file.text
+  } }],
+  ['lines', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    const state = this[PLAN_SOURCE]
+    return (state.lines ??= watchedLines(this.path, this.bodyStart, () => state.file.lines))
+  } }],
+  ['tree', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].source.tree
+  } }],
+  ['sections', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].source.sections
+  } }],
+  ['frontmatter', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    // Without a closed frontmatter (no body start), where the YAML ends depends on the whole text.
+    noteRead(this.path, this.bodyStart > 0 ? 'head' : 'full')
+    return this[PLAN_SOURCE].source.frontmatter
+  }, set(this: PlanWithState, value: Frontmatter | undefined) {
+    this[PLAN_SOURCE].source.frontmatter = value
+  } }],
+]
 
 /** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
 export function drillFromParsed(file: SourceFile, parsed: ParsedFrontmatter): DrillRecord {
