@@ -23,10 +23,10 @@ export interface CacheEntry {
   context: string
   reports: [ruleId: string, reports: FileReport[]][]
   /**
-   * Each rule's preparePlan result, serialised apart, with the hash of those bytes: a warm run whose
-   * cross-file rules need not run never deserialises them (they are about half of the cache).
+   * Each rule's preparePlan result, serialised apart (the bytes as a latin1 string), with the hash of those
+   * bytes: a warm run whose cross-file rules need not run never deserialises them (about half of the cache).
    */
-  prepared: [ruleId: string, value: Uint8Array, hash: string][]
+  prepared: [ruleId: string, value: string, hash: string][]
 }
 
 /** What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are cross-file). */
@@ -46,6 +46,21 @@ type StampRecord = [...stamp: FileStamp, hash: string, bom: boolean]
  * Two seconds covers the coarsest timestamps in use (FAT) and a file system other than the cache's.
  */
 const RACY_MS = 2000
+
+/** The parts of a cache entry a worker thread works out with the plan's other per-file results. */
+export type StoredParts = Pick<CacheEntry, 'dataKey' | 'head' | 'prepared'>
+
+export function storedParts(parsed: ParsedFrontmatter, text: string, prepared: [string, unknown][]): StoredParts {
+  return {
+    dataKey: contentHash(serialize(parsed)),
+    head: contentHash(text.slice(0, parsed.bodyStart)),
+    prepared: prepared.map(([id, value]) => {
+      const bytes = serialize(value)
+      // As a one-byte string: deserialising the cache copies it in one go, where a buffer costs a callback.
+      return [id, bytes.toString('latin1'), contentHash(bytes)]
+    }),
+  }
+}
 
 export function contentHash(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url')

@@ -12,11 +12,11 @@ import type { Library } from '../model/library.ts'
 import type { Finding } from '../model/finding.ts'
 import type { Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
-import { deserialize, serialize } from 'node:v8'
+import { deserialize } from 'node:v8'
 import { stopWatching, watchReads, type Reads } from './reads.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
-import { contentHash, LintCache, type CacheEntry } from './cache.ts'
+import { contentHash, LintCache, storedParts, type CacheEntry, type StoredParts } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
@@ -42,8 +42,8 @@ export const WORKER_THRESHOLD = 300
 /** A drill record is a small file: this many of them weigh about one plan in deciding on workers. */
 const DRILLS_PER_PLAN = 10
 
-/** A plan's per-file results: as a worker returned them, or as the cache keeps them. */
-type FileResult = { parsed: ParsedFrontmatter; reports: [string, FileReport[]][]; prepared: [string, unknown][] } | CacheEntry
+/** A plan's per-file results: as a worker returned them (stored as the cache keeps them), or from the cache. */
+type FileResult = ({ parsed: ParsedFrontmatter; reports: [string, FileReport[]][] } & StoredParts) | CacheEntry
 
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
@@ -134,7 +134,7 @@ function lazyPrepared(stored: CacheEntry['prepared']): { has(ruleId: string): bo
   return {
     has: (id) => bytes.has(id),
     get: (id) => {
-      if (!values.has(id) && bytes.has(id)) values.set(id, deserialize(bytes.get(id)!))
+      if (!values.has(id) && bytes.has(id)) values.set(id, deserialize(Buffer.from(bytes.get(id)!, 'latin1')))
       return values.get(id)
     },
   }
@@ -404,29 +404,32 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
   let plan: Plan
   let entry: CacheEntry | undefined
   let prepared: Precomputed['prepared'] extends Map<string, infer V> ? V : never
-  if (r && 'dataKey' in r) {
+  if (r && 'context' in r) {
     entry = r
     plan = planFromParsed(file, r.parsed)
     prepared = lazyPrepared(r.prepared)
-  } else {
-    let found = r
-    if (!found) {
-      const known = sorted.parsedOnly.get(file.path)
-      const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
-      plan = planFromParsed(file, parsed)
-      let computed: ReturnType<typeof runFileRules>
-      try {
-        computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
-      } catch {
-        // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
-        addPlan(merged, plan, hash, { path: file.path, hash, dataKey: `c:${hash}`, head: `c:${hash}`, bom: file.bom, prepared: new Map() })
-        return
-      }
-      found = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
-    } else plan = planFromParsed(file, found.parsed)
-    entry = toEntry(found.parsed, file.text, context, found.reports, found.prepared)
+  } else if (r) {
+    // A worker's results, in the cache's form already (the threads serialise and hash the prepared data).
+    plan = planFromParsed(file, r.parsed)
+    entry = { parsed: { ...r.parsed, issues: [...r.parsed.issues] }, context, reports: r.reports, dataKey: r.dataKey, head: r.head, prepared: r.prepared }
     cache?.set(hash, entry)
-    prepared = new Map(found.prepared)
+    prepared = lazyPrepared(r.prepared)
+  } else {
+    const known = sorted.parsedOnly.get(file.path)
+    const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
+    plan = planFromParsed(file, parsed)
+    let computed: ReturnType<typeof runFileRules>
+    try {
+      computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
+    } catch {
+      // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
+      addPlan(merged, plan, hash, { path: file.path, hash, dataKey: `c:${hash}`, head: `c:${hash}`, bom: file.bom, prepared: new Map() })
+      return
+    }
+    // Issues are copied: the plan's own list grows as rules add to it.
+    entry = { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: [...computed.reports], ...storedParts(parsed, file.text, [...computed.prepared]) }
+    cache?.set(hash, entry)
+    prepared = computed.prepared
   }
   if (cache && !cache.get(hash)) cache.set(hash, entry)
   addPlan(merged, plan, hash, { path: file.path, hash, dataKey: entry.dataKey, head: entry.head, bom: file.bom, prepared: new Map(entry.prepared.map(([id, , h]) => [id, h])) })
@@ -439,16 +442,6 @@ function addPlan(merged: Merged, plan: Plan, hash: string, keys: PlanKeys): void
   seedContentKey(plan, hash)
   merged.plans.push(plan)
   merged.keys.push(keys)
-}
-
-/** A plan's per-file results as the cache keeps them: the frontmatter hashed, each rule's prepared data serialised and hashed. */
-function toEntry(parsed: ParsedFrontmatter, text: string, context: string, reports: [string, FileReport[]][], prepared: [string, unknown][]): CacheEntry {
-  const stored = prepared.map(([id, value]): [string, Uint8Array, string] => {
-    const bytes = serialize(value)
-    return [id, bytes, contentHash(bytes)]
-  })
-  // Issues are copied: the plan's own list grows as rules add to it.
-  return { parsed: { ...parsed, issues: [...parsed.issues] }, dataKey: contentHash(serialize(parsed)), head: contentHash(text.slice(0, parsed.bodyStart)), context, reports, prepared: stored }
 }
 
 // Rules: the cross-file rules run on the whole merged library (their findings remembered under the library's fingerprint); then the cache is saved.
