@@ -13,7 +13,8 @@ export type FileReport = Omit<Report, 'file'>
 
 /** Per-plan results computed elsewhere (worker threads, the cache), keyed by plan path then rule id. */
 export interface Precomputed {
-  reports: Map<string, Map<string, FileReport[]>>
+  /** Maps, or anything that answers like one (the cache's reports are deserialised when first asked for). */
+  reports: Map<string, { get(ruleId: string): FileReport[] | undefined }>
   /** A Map, or anything that answers like one (the cache hands its values over unread until a rule asks). */
   prepared: Map<string, { has(ruleId: string): boolean; get(ruleId: string): unknown }>
 }

@@ -21,7 +21,11 @@ export interface CacheEntry {
   head: string
   /** Hash of tool version + settings + registry the reports and prepared data were computed under. */
   context: string
-  reports: [ruleId: string, reports: FileReport[]][]
+  /**
+   * The file-scope rules' reports, [ruleId, FileReport[]][] serialised as a latin1 string: a run that
+   * replays the whole result of the last one (nothing changed) never deserialises them.
+   */
+  reports: string
   /**
    * Each rule's preparePlan result, serialised apart (the bytes as a latin1 string), with the hash of those
    * bytes: a warm run whose cross-file rules need not run never deserialises them (about half of the cache).
@@ -48,15 +52,24 @@ type StampRecord = [...stamp: FileStamp, hash: string, bom: boolean]
 const RACY_MS = 2000
 
 /** The parts of a cache entry a worker thread works out with the plan's other per-file results. */
-export type StoredParts = Pick<CacheEntry, 'dataKey' | 'head' | 'prepared'>
+export type StoredParts = Pick<CacheEntry, 'dataKey' | 'head' | 'reports' | 'prepared'>
 
-export function storedParts(parsed: ParsedFrontmatter, text: string, prepared: [string, unknown][]): StoredParts {
+/** A value serialised as a one-byte string: deserialising the cache copies it in one go, where a buffer costs a callback. */
+export function packed(value: unknown): string {
+  return serialize(value).toString('latin1')
+}
+
+export function unpacked(text: string): unknown {
+  return deserialize(Buffer.from(text, 'latin1'))
+}
+
+export function storedParts(parsed: ParsedFrontmatter, text: string, reports: [string, FileReport[]][], prepared: [string, unknown][]): StoredParts {
   return {
     dataKey: contentHash(serialize(parsed)),
     head: contentHash(text.slice(0, parsed.bodyStart)),
+    reports: packed(reports),
     prepared: prepared.map(([id, value]) => {
       const bytes = serialize(value)
-      // As a one-byte string: deserialising the cache copies it in one go, where a buffer costs a callback.
       return [id, bytes.toString('latin1'), contentHash(bytes)]
     }),
   }
@@ -285,5 +298,5 @@ function isEntry(v: unknown): v is AnyCacheEntry {
   const e = v as AnyCacheEntry
   if (typeof e !== 'object' || e === null || !isParsed(e.parsed)) return false
   if (e.kind === 'drill') return true
-  return e.kind === undefined && typeof e.context === 'string' && typeof e.dataKey === 'string' && typeof e.head === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared)
+  return e.kind === undefined && typeof e.context === 'string' && typeof e.dataKey === 'string' && typeof e.head === 'string' && typeof e.reports === 'string' && Array.isArray(e.prepared)
 }

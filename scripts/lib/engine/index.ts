@@ -12,11 +12,10 @@ import type { Library } from '../model/library.ts'
 import type { Finding } from '../model/finding.ts'
 import type { Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
-import { deserialize } from 'node:v8'
 import { stopWatching, watchReads, type Reads } from './reads.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
-import { contentHash, LintCache, storedParts, type CacheEntry, type StoredParts } from './cache.ts'
+import { contentHash, LintCache, packed, storedParts, unpacked, type CacheEntry, type StoredParts } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
@@ -43,7 +42,7 @@ export const WORKER_THRESHOLD = 300
 const DRILLS_PER_PLAN = 10
 
 /** A plan's per-file results: as a worker returned them (stored as the cache keeps them), or from the cache. */
-type FileResult = ({ parsed: ParsedFrontmatter; reports: [string, FileReport[]][] } & StoredParts) | CacheEntry
+type FileResult = ({ parsed: ParsedFrontmatter } & StoredParts) | CacheEntry
 
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
@@ -127,6 +126,12 @@ interface PlanKeys {
   prepared: Map<string, string>
 }
 
+/** A cache entry's reports, deserialised when lint() first asks for one. */
+function lazyReports(stored: string): { get(ruleId: string): FileReport[] | undefined } {
+  let reports: Map<string, FileReport[]> | undefined
+  return { get: (id) => (reports ??= new Map(unpacked(stored) as [string, FileReport[]][])).get(id) }
+}
+
 /** A cache entry's prepared data, deserialised rule by rule when a rule first asks for it. */
 function lazyPrepared(stored: CacheEntry['prepared']): { has(ruleId: string): boolean; get(ruleId: string): unknown } {
   const bytes = new Map(stored.map(([id, value]) => [id, value]))
@@ -134,7 +139,7 @@ function lazyPrepared(stored: CacheEntry['prepared']): { has(ruleId: string): bo
   return {
     has: (id) => bytes.has(id),
     get: (id) => {
-      if (!values.has(id) && bytes.has(id)) values.set(id, deserialize(Buffer.from(bytes.get(id)!, 'latin1')))
+      if (!values.has(id) && bytes.has(id)) values.set(id, unpacked(bytes.get(id)!))
       return values.get(id)
     },
   }
@@ -404,6 +409,7 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
   let plan: Plan
   let entry: CacheEntry | undefined
   let prepared: Precomputed['prepared'] extends Map<string, infer V> ? V : never
+  let reports: Map<string, FileReport[]> | undefined
   if (r && 'context' in r) {
     entry = r
     plan = planFromParsed(file, r.parsed)
@@ -427,13 +433,14 @@ function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Has
       return
     }
     // Issues are copied: the plan's own list grows as rules add to it.
-    entry = { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: [...computed.reports], ...storedParts(parsed, file.text, [...computed.prepared]) }
+    entry = { parsed: { ...parsed, issues: [...parsed.issues] }, context, ...storedParts(parsed, file.text, [...computed.reports], [...computed.prepared]) }
     cache?.set(hash, entry)
     prepared = computed.prepared
+    reports = computed.reports
   }
   if (cache && !cache.get(hash)) cache.set(hash, entry)
   addPlan(merged, plan, hash, { path: file.path, hash, dataKey: entry.dataKey, head: entry.head, bom: file.bom, prepared: new Map(entry.prepared.map(([id, , h]) => [id, h])) })
-  merged.precomputed.reports.set(file.path, new Map(entry.reports))
+  merged.precomputed.reports.set(file.path, reports ?? lazyReports(entry.reports))
   merged.precomputed.prepared.set(file.path, prepared)
 }
 
@@ -449,17 +456,32 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   const { meta, cache, context, today, options } = run
   const library = assembleLibrary(meta, plans)
   const rules = options.rules ?? allRules
-  const remembered = cache ? rememberedFindings(cache, context, libraryKey(meta, keys, sorted.drillFiles, options), keys, rules) : undefined
+  const libKey = libraryKey(meta, keys, sorted.drillFiles, options)
+  // Nothing changed since the last run (every file, the context, the options): its whole result stands.
+  const whole = cache?.memo(context, 'result')
+  const wholeKey = createHash('sha1').update(`${libKey}\n${rules.map((r) => r.id).join(',')}\n`).update(keys.map((p) => `${p.hash}\n`).join('')).digest('base64url')
+  const last = whole?.get('last') as { key?: unknown; findings?: unknown } | undefined
+  if (last?.key === wholeKey && typeof last.findings === 'string') {
+    const findings = timed('phase: replay last result', () => unpacked(last.findings as string) as Finding[])
+    saveCache(cache)
+    return { library, result: { findings, internalErrors: [] }, timings: timingReport() }
+  }
+  const remembered = cache ? rememberedFindings(cache, context, libKey, keys, rules) : undefined
   let result: LintResult
   try {
     result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
   } finally {
     stopWatching()
   }
+  if (whole && result.internalErrors.length === 0) whole.set('last', { key: wholeKey, findings: packed(result.findings) })
+  saveCache(cache)
+  return { library, result, timings: timingReport() }
+}
+
+function saveCache(cache: LintCache | undefined): void {
   try {
     timed('phase: cache save', () => cache?.save())
   } catch {
     // A cache that cannot be written only costs time next run.
   }
-  return { library, result, timings: timingReport() }
 }

@@ -23,7 +23,6 @@ export interface WorkerResult extends StoredParts {
   kind: 'plan' | 'drill'
   path: string
   parsed: ParsedFrontmatter
-  reports: [string, FileReport[]][]
   error?: string
 }
 
@@ -38,16 +37,16 @@ const library = assembleLibrary(metaFromSnapshot(snapshot), [])
 
 function work(f: WorkerFile): WorkerResult {
   const file = { path: f.path, absPath: f.absPath, text: f.text, bom: f.bom, lines: new LineIndex(f.text), issues: [] }
-  const none = { dataKey: '', head: '', prepared: [] }
-  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), reports: [], ...none }
+  const none = { dataKey: '', head: '', reports: '', prepared: [] }
+  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), ...none }
   const parsed = timed('file: yaml', () => parsePlanFrontmatter(file))
   const plan = planFromParsed(file, parsed)
   timed('file: markdown', () => plan.tree)
   try {
     const { reports, prepared } = runFileRules(plan, library, { today, locale, only })
-    return { kind: 'plan', path: f.path, parsed, reports: [...reports], ...timed('file: store', () => storedParts(parsed, f.text, [...prepared])) }
+    return { kind: 'plan', path: f.path, parsed, ...timed('file: store', () => storedParts(parsed, f.text, [...reports], [...prepared])) }
   } catch (error) {
-    return { kind: 'plan', path: f.path, parsed, reports: [], ...none, error: String((error as Error)?.stack ?? error) }
+    return { kind: 'plan', path: f.path, parsed, ...none, error: String((error as Error)?.stack ?? error) }
   }
 }
 
