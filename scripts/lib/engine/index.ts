@@ -71,7 +71,8 @@ interface RememberedRule {
   key: string
   /** Paths of the plans whose content (text, tree, positions, content key) the rule read, with 'head' or 'full'. */
   reads: [string, 'head' | 'full'][]
-  findings: Finding[]
+  /** The findings, packed: unpacked only when the rule's findings are replayed. */
+  findings: string
 }
 
 /**
@@ -99,7 +100,7 @@ function rememberedFindings(cache: LintCache, context: string, libKey: string, p
   return {
     get: (ruleId) => {
       const kept = memo.get(ruleId) as RememberedRule | undefined
-      if (kept && Array.isArray(kept.reads) && kept.key === keyOf(ruleId, kept.reads)) return kept.findings
+      if (kept && Array.isArray(kept.reads) && typeof kept.findings === 'string' && kept.key === keyOf(ruleId, kept.reads)) return unpacked(kept.findings) as Finding[]
       reads = watchReads()
       return undefined
     },
@@ -107,7 +108,7 @@ function rememberedFindings(cache: LintCache, context: string, libKey: string, p
       const read = [...(reads ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       stopWatching()
       reads = undefined
-      memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings } satisfies RememberedRule)
+      memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings: packed(findings) } satisfies RememberedRule)
     },
   }
 }
