@@ -160,7 +160,13 @@ export async function runLint(argv: string[]): Promise<number> {
   let current = await run()
   const locale = (values.locale ?? current.library.settings.locale) as Locale
   const show = displayPathFrom(cwd)
-  const displayPath = (file: string) => show(join(current.library.root, file))
+  // Asked once per finding: tens of thousands of times for a few thousand files.
+  const shown = new Map<string, string>()
+  const displayPath = (file: string) => {
+    let path = shown.get(file)
+    if (path === undefined) shown.set(file, (path = show(join(current.library.root, file))))
+    return path
+  }
   const toStdout = !values.output && values.format === 'stylish'
 
   if (values.fix || values['fix-dry-run']) {

@@ -13,8 +13,10 @@ export type FileReport = Omit<Report, 'file'>
 
 /** Per-plan results computed elsewhere (worker threads, the cache), keyed by plan path then rule id. */
 export interface Precomputed {
-  reports: Map<string, Map<string, FileReport[]>>
-  prepared: Map<string, Map<string, unknown>>
+  /** Maps, or anything that answers like one (the cache's reports are deserialised when first asked for). */
+  reports: Map<string, { get(ruleId: string): FileReport[] | undefined }>
+  /** A Map, or anything that answers like one (the cache hands its values over unread until a rule asks). */
+  prepared: Map<string, { has(ruleId: string): boolean; get(ruleId: string): unknown }>
 }
 
 export interface LintOptions {
@@ -30,8 +32,9 @@ export interface LintOptions {
   /** A rule's memo kept between runs (the engine's cache); see RuleContext.memo. */
   memo?: (ruleId: string) => RuleMemo | undefined
   /**
-   * Findings of cross-file rules from an earlier run over exactly the same files, settings and options
-   * (the engine's cache): such a rule is not run again. Only runs that ended without an internal error are kept.
+   * Findings of cross-file rules from an earlier run whose inputs are unchanged (the engine's cache): such
+   * a rule is not run again. When get() answers undefined the rule runs, and set() receives its findings
+   * if it ended without an internal error; what the rule read in between is the engine's to observe.
    */
   remembered?: { get(ruleId: string): Finding[] | undefined; set(ruleId: string, findings: Finding[]): void }
 }
@@ -150,7 +153,8 @@ function partialView(plan: Plan): PartialView | undefined {
       return Reflect.has(target, key)
     },
   }) as Plan['data']
-  state.view = { ...plan, data, valid: true }
+  // Copied property by property, not spread: the plan's text, tree and positions stay read on first use.
+  state.view = Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(plan)), { data, valid: true }) as Plan
   return state
 }
 
@@ -228,7 +232,17 @@ export function lint(library: Library, options: LintOptions = {}): LintResult {
         } else guard(plan.path, () => rule.checkPlan!(plan, ctx))
       }
     }
-    if (rule.checkLibrary) {
+    // A file-scope rule's library part (registry, drill records, checklists) is remembered like a cross-file
+    // rule's findings; not with plans seen partially, whose retry below would mix the two parts.
+    const libraryPart = !crossFile && rule.checkLibrary && partials.size === 0 ? `${rule.id}#library` : undefined
+    const keptPart = libraryPart ? options.remembered?.get(libraryPart) : undefined
+    if (keptPart) for (const f of keptPart) findings.push(f)
+    else if (rule.checkLibrary && libraryPart) {
+      const start = findings.length
+      const errors = internalErrors.length
+      guard(undefined, () => rule.checkLibrary!(ctx))
+      if (internalErrors.length === errors) options.remembered?.set(libraryPart, findings.slice(start))
+    } else if (rule.checkLibrary) {
       try {
         rule.checkLibrary(ctx)
       } catch (error) {

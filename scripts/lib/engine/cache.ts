@@ -3,22 +3,34 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { writeFileAtomic } from '../fs/atomic.ts'
-import type { ParsedFrontmatter } from '../load/library.ts'
+import type { FileStamp, ParsedFrontmatter } from '../load/library.ts'
 import type { FileReport } from '../lint.ts'
 
 const MAGIC = 'yuanku-lint-cache'
 const FORMAT = 1
 /** Shape of the entries inside a cache file; an older shape is dropped like a foreign cache. */
-const LAYOUT = 2
+const LAYOUT = 3
 
 /** What the cache keeps for one plan file, keyed by the hash of its bytes. */
 export interface CacheEntry {
   kind?: 'plan'
   parsed: ParsedFrontmatter
+  /** Hash of `parsed`: what other plans' rules see of this plan without reading its text. */
+  dataKey: string
+  /** Hash of the text before the body (the frontmatter with its fences): what placing a finding in the frontmatter reads. */
+  head: string
   /** Hash of tool version + settings + registry the reports and prepared data were computed under. */
   context: string
-  reports: [ruleId: string, reports: FileReport[]][]
-  prepared: [ruleId: string, value: unknown][]
+  /**
+   * The file-scope rules' reports, [ruleId, FileReport[]][] serialised as a latin1 string: a run that
+   * replays the whole result of the last one (nothing changed) never deserialises them.
+   */
+  reports: string
+  /**
+   * Each rule's preparePlan result, serialised apart (the bytes as a latin1 string), with the hash of those
+   * bytes: a warm run whose cross-file rules need not run never deserialises them (about half of the cache).
+   */
+  prepared: [ruleId: string, value: string, hash: string][]
 }
 
 /** What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are cross-file). */
@@ -28,6 +40,40 @@ export interface DrillCacheEntry {
 }
 
 export type AnyCacheEntry = CacheEntry | DrillCacheEntry
+
+/** A file's stamp as last seen, with the hash of its bytes then and whether it began with a BOM. */
+type StampRecord = [...stamp: FileStamp, hash: string, bom: boolean]
+
+/**
+ * A file whose stamp is this close to the time its hash was taken may have changed again within the
+ * timestamp's granularity without its stamp changing (git's "racy clean" files): it is read and hashed.
+ * Two seconds covers the coarsest timestamps in use (FAT) and a file system other than the cache's.
+ */
+const RACY_MS = 2000
+
+/** The parts of a cache entry a worker thread works out with the plan's other per-file results. */
+export type StoredParts = Pick<CacheEntry, 'dataKey' | 'head' | 'reports' | 'prepared'>
+
+/** A value serialised as a one-byte string: deserialising the cache copies it in one go, where a buffer costs a callback. */
+export function packed(value: unknown): string {
+  return serialize(value).toString('latin1')
+}
+
+export function unpacked(text: string): unknown {
+  return deserialize(Buffer.from(text, 'latin1'))
+}
+
+export function storedParts(parsed: ParsedFrontmatter, text: string, reports: [string, FileReport[]][], prepared: [string, unknown][]): StoredParts {
+  return {
+    dataKey: contentHash(serialize(parsed)),
+    head: contentHash(text.slice(0, parsed.bodyStart)),
+    reports: packed(reports),
+    prepared: prepared.map(([id, value]) => {
+      const bytes = serialize(value)
+      return [id, bytes.toString('latin1'), contentHash(bytes)]
+    }),
+  }
+}
 
 export function contentHash(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url')
@@ -54,6 +100,15 @@ export class LintCache {
   private contextsUsed = new Set<string>()
   private dirty = false
   readonly journal: string
+  /** Path → stamp and hash of the files read or vouched for (see vouch), kept in a small file of their own. */
+  readonly stampsFile: string
+  private stampsRead = new Map<string, StampRecord>()
+  private stampsSeen = new Map<string, StampRecord>()
+  /** When the files were stamped in the run that wrote the stamps file (racy files are measured against it). */
+  private stampsTime = 0
+  private stampsDirty = false
+  /** When this run stamped the files: set before the library is walked. */
+  runStarted = Date.now()
   /** Id of the base file read; the keys whose entry in use is the base's (memos as memo:key); how many the base held. */
   private baseId: string | undefined
   private baseKeys = new Set<string>()
@@ -63,6 +118,8 @@ export class LintCache {
     this.file = join(dir, `lint-cache-v${FORMAT}.bin`)
     this.journal = join(dir, `lint-cache-v${FORMAT}.journal.bin`)
     this.toolVersion = toolVersion
+    this.stampsFile = join(dir, `lint-cache-v${FORMAT}.stamps.bin`)
+    this.loadStamps()
     const base = this.load(this.file)
     if (!base || typeof base.id !== 'string') return
     this.baseId = base.id
@@ -100,6 +157,39 @@ export class LintCache {
     for (const [key, value] of entries) this.entries.set(key, value)
     for (const [key, value] of memos) this.memos.set(key, value)
     return data
+  }
+
+  private loadStamps(): void {
+    try {
+      const data = deserialize(readFileSync(this.stampsFile))
+      if (data?.magic !== MAGIC || data.version !== FORMAT || typeof data.time !== 'number' || !(data.files instanceof Map)) return
+      for (const [path, record] of data.files as Map<unknown, unknown>) {
+        if (typeof path === 'string' && isStampRecord(record)) this.stampsRead.set(path, record)
+      }
+      this.stampsTime = data.time
+    } catch {
+      // Missing or damaged: every file is read and hashed, as on a first run.
+      this.stampsRead.clear()
+    }
+  }
+
+  /**
+   * The hash and BOM recorded for a file whose stamp has not changed since, unless the file was modified
+   * too close to the time it was stamped to trust the stamp.
+   */
+  vouch(path: string, stamp: FileStamp | undefined): { hash: string; bom: boolean } | undefined {
+    const record = stamp && this.stampsRead.get(path)
+    if (!record || record[0] !== stamp[0] || record[1] !== stamp[1] || record[2] !== stamp[2] || record[3] !== stamp[3]) return undefined
+    if (Math.max(stamp[1], stamp[2]) >= this.stampsTime - RACY_MS) return undefined
+    this.stampsSeen.set(path, record)
+    return { hash: record[4], bom: record[5] }
+  }
+
+  /** Records the stamp of a file read and hashed in this run (not one the cache vouched for). */
+  stamp(path: string, stamp: FileStamp | undefined, hash: string, bom: boolean): void {
+    if (!stamp) return
+    this.stampsSeen.set(path, [...stamp, hash, bom])
+    this.stampsDirty = true
   }
 
   /** Entries read from disk (plans and drill records). */
@@ -160,6 +250,7 @@ export class LintCache {
    * base with only them (entries no longer used are dropped, so the cache never grows without bound).
    */
   save(): void {
+    this.saveStamps()
     // A memo of a context still in use is kept though unread this run: dropping the did-you-mean memos on a
     // warm run (whose rules did not run) rewrote the whole cache file and made the next edit recompute them.
     const memosInUse = [...this.memos.keys()].filter((k) => this.memosUsed.has(k) || this.contextsUsed.has(k.slice(0, k.indexOf('\u0000'))))
@@ -185,6 +276,17 @@ export class LintCache {
     writeFileAtomic(this.file, serialize({ magic: MAGIC, version: this.toolVersion, layout: LAYOUT, id, entries: kept, memos }))
     rmSync(this.journal, { force: true })
   }
+
+  /** Writes the stamps when a file was read this run, or one of those recorded is gone; only the files seen this run are kept. */
+  private saveStamps(): void {
+    if (!this.stampsDirty && this.stampsSeen.size === this.stampsRead.size) return
+    mkdirSync(join(this.stampsFile, '..'), { recursive: true })
+    writeFileAtomic(this.stampsFile, serialize({ magic: MAGIC, version: FORMAT, time: this.runStarted, files: this.stampsSeen }))
+  }
+}
+
+function isStampRecord(r: unknown): r is StampRecord {
+  return Array.isArray(r) && r.length === 6 && r.slice(0, 4).every((n) => typeof n === 'number') && typeof r[4] === 'string' && typeof r[5] === 'boolean'
 }
 
 function isParsed(p: unknown): p is ParsedFrontmatter {
@@ -196,5 +298,5 @@ function isEntry(v: unknown): v is AnyCacheEntry {
   const e = v as AnyCacheEntry
   if (typeof e !== 'object' || e === null || !isParsed(e.parsed)) return false
   if (e.kind === 'drill') return true
-  return e.kind === undefined && typeof e.context === 'string' && Array.isArray(e.reports) && Array.isArray(e.prepared)
+  return e.kind === undefined && typeof e.context === 'string' && typeof e.dataKey === 'string' && typeof e.head === 'string' && typeof e.reports === 'string' && Array.isArray(e.prepared)
 }

@@ -4,17 +4,22 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type LibraryMeta, type ParsedFrontmatter } from '../load/library.ts'
+import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, withFile, type LibraryMeta, type ParsedFrontmatter } from '../load/library.ts'
 import { lint, runFileRules, todayIso, type FileReport, type LintOptions, type LintResult, type Precomputed } from '../lint.ts'
 import type { Library } from '../model/library.ts'
 import type { Finding } from '../model/finding.ts'
+import type { Rule } from '../rules/define-rule.ts'
+import { rules as allRules } from '../rules/index.ts'
+import { stopWatching, watchReads, type Reads } from './reads.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
-import { contentHash, LintCache } from './cache.ts'
+import { contentHash, LintCache, packed, storedParts, unpacked, type CacheEntry, type StoredParts } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
+import { lazySourceFile } from './lazy-file.ts'
 
 export interface EngineOptions extends LintOptions {
   /** Folder for the cache; undefined disables it. */
@@ -36,11 +41,8 @@ export const WORKER_THRESHOLD = 300
 /** A drill record is a small file: this many of them weigh about one plan in deciding on workers. */
 const DRILLS_PER_PLAN = 10
 
-interface FileResult {
-  parsed: ParsedFrontmatter
-  reports: [string, FileReport[]][]
-  prepared: [string, unknown][]
-}
+/** A plan's per-file results: as a worker returned them (stored as the cache keeps them), or from the cache. */
+type FileResult = ({ parsed: ParsedFrontmatter } & StoredParts) | CacheEntry
 
 function contextHash(meta: LibraryMeta, today: string): string {
   // Today is part of it: file-scope rules may compare dates.
@@ -48,32 +50,120 @@ function contextHash(meta: LibraryMeta, today: string): string {
 }
 
 /**
- * Everything the cross-file rules' findings depend on beyond the context: the files by path and content,
- * the checklists, the files that could not be read or were skipped, and the options that change findings.
+ * Everything any cross-file rule may see without reading a plan's text, beyond the context: each plan's
+ * path and frontmatter as parsed (not its bytes: an edit to a plan's body leaves this unchanged), the
+ * drill records and checklists by content, the files that could not be read or were skipped, and the
+ * options that change findings.
  */
-function fingerprint(meta: LibraryMeta, planFiles: { file: SourceFile; hash: string }[], drillFiles: { file: SourceFile; hash: string }[], options: EngineOptions): string {
+function libraryKey(meta: LibraryMeta, plans: PlanKeys[], drillFiles: Hashed[], options: EngineOptions): string {
   const hash = createHash('sha1')
   hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null]))
-  for (const { file, hash: h } of planFiles) hash.update(`p\u0000${file.path}\u0000${h}\n`)
-  for (const { file, hash: h } of drillFiles) hash.update(`d\u0000${file.path}\u0000${h}\n`)
+  hash.update(plans.map((p) => `p\u0000${p.path}\u0000${p.dataKey}\u0000${p.bom}\n`).join(''))
+  hash.update(drillFiles.map(({ file, hash: h }) => `d\u0000${file.path}\u0000${h}\n`).join(''))
   for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
   hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
   return hash.digest('base64url')
 }
 
-/** Cross-file findings kept in the cache under a fingerprint of the whole library (see LintOptions.remembered). */
-function rememberedFindings(cache: LintCache, context: string, key: string): LintOptions['remembered'] {
-  const memo = cache.memo(context, `findings:${key}`)
-  return { get: (ruleId) => memo.get(ruleId) as Finding[] | undefined, set: (ruleId, findings) => memo.set(ruleId, findings) }
+/** What a cross-file rule's findings were computed from, and the findings. */
+interface RememberedRule {
+  /** Hash of the library key, the rule's prepared data of every plan and the contents the rule read. */
+  key: string
+  /** Paths of the plans whose content (text, tree, positions, content key) the rule read, with 'head' or 'full'. */
+  reads: [string, 'head' | 'full'][]
+  /** The findings, packed: unpacked only when the rule's findings are replayed. */
+  findings: string
 }
 
-/** Reads a library file and hashes its bytes (not the decoded text: no re-encoding). */
-function readHashed(meta: LibraryMeta, path: string, role: 'plan' | 'drill'): { file: SourceFile; hash: string } | undefined {
+/**
+ * Cross-file findings kept in the cache per rule (see LintOptions.remembered): replayed while the library
+ * key, the rule's prepared data of every plan and the content of every plan the rule read are as they
+ * were. A rule is deterministic in those, so it would read the same plans and find the same again; an
+ * edit to one plan's body re-runs only the rules that read that plan's text or prepared something from it.
+ */
+function rememberedFindings(cache: LintCache, context: string, libKey: string, plans: PlanKeys[], rules: readonly Rule<any>[]): NonNullable<LintOptions['remembered']> & { ran: boolean } {
+  const memo = cache.memo(context, 'findings')
+  const byPath = new Map(plans.map((p) => [p.path, p]))
+  const preparing = new Set(rules.filter((r) => r.preparePlan).map((r) => r.id))
+  const keyOf = (ruleId: string, reads: RememberedRule['reads']) => {
+    // The rule id without a part (unknown-unit#library): the prepared data is the rule's.
+    const id = ruleId.split('#')[0]
+    const hash = createHash('sha1').update(`${libKey}\u0000${ruleId}\n`)
+    if (preparing.has(id)) hash.update(plans.map((p) => `${p.prepared.get(id) ?? `c:${p.hash}`}\n`).join(''))
+    hash.update(reads.map(([path, part]) => {
+      const p = byPath.get(path)
+      return `${path}\u0000${part}\u0000${(part === 'head' ? p?.head : p?.hash) ?? '-'}\n`
+    }).join(''))
+    return hash.digest('base64url')
+  }
+  let reads: Reads | undefined
+  const remembered = {
+    /** Whether some rule had to run again. */
+    ran: false,
+    get: (ruleId: string) => {
+      const kept = memo.get(ruleId) as RememberedRule | undefined
+      if (kept && Array.isArray(kept.reads) && typeof kept.findings === 'string' && kept.key === keyOf(ruleId, kept.reads)) return unpacked(kept.findings) as Finding[]
+      reads = watchReads()
+      remembered.ran = true
+      return undefined
+    },
+    set: (ruleId: string, findings: Finding[]) => {
+      const read = [...(reads ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      stopWatching()
+      reads = undefined
+      memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings: packed(findings) } satisfies RememberedRule)
+    },
+  }
+  return remembered
+}
+
+/** What rememberedFindings needs to know of a plan. */
+interface PlanKeys {
+  path: string
+  /** Hash of the file's bytes. */
+  hash: string
+  /** Hash of the parsed frontmatter; the bytes' hash when the plan has no cache entry. */
+  dataKey: string
+  /** Hash of the text up to where the body starts; the bytes' hash when the plan has no cache entry. */
+  head: string
+  bom: boolean
+  /** Hash of each rule's prepared data, by rule id. */
+  prepared: Map<string, string>
+}
+
+/** A cache entry's reports, deserialised when lint() first asks for one. */
+function lazyReports(stored: string): { get(ruleId: string): FileReport[] | undefined } {
+  let reports: Map<string, FileReport[]> | undefined
+  return { get: (id) => (reports ??= new Map(unpacked(stored) as [string, FileReport[]][])).get(id) }
+}
+
+/** A cache entry's prepared data, deserialised rule by rule when a rule first asks for it. */
+function lazyPrepared(stored: CacheEntry['prepared']): { has(ruleId: string): boolean; get(ruleId: string): unknown } {
+  const bytes = new Map(stored.map(([id, value]) => [id, value]))
+  const values = new Map<string, unknown>()
+  return {
+    has: (id) => bytes.has(id),
+    get: (id) => {
+      if (!values.has(id) && bytes.has(id)) values.set(id, unpacked(bytes.get(id)!))
+      return values.get(id)
+    },
+  }
+}
+
+/**
+ * A library file and the hash of its bytes (not of the decoded text: no re-encoding): from the cache's
+ * stamps when the file's stamp has not changed, else read and hashed now.
+ */
+function readHashed(meta: LibraryMeta, cache: LintCache | undefined, path: string, role: 'plan' | 'drill'): { file: SourceFile; hash: string } | undefined {
+  const stamp = meta.stamps.get(path)
+  const vouched = cache?.vouch(path, stamp)
+  if (vouched) return { file: lazySourceFile(path, join(meta.root, path), vouched.bom), hash: vouched.hash }
   let hash = ''
   // meta.read checks the file before reading it and records why it cannot be read (the encoding rule reports it).
   const file = meta.read(path, role, (bytes) => {
     hash = contentHash(bytes)
   })
+  if (file) cache?.stamp(path, stamp, hash, file.bom)
   return file ? { file, hash } : undefined
 }
 
@@ -198,13 +288,14 @@ interface Sorted {
 interface Merged {
   plans: Plan[]
   precomputed: Precomputed
+  keys: PlanKeys[]
 }
 
 /** Lints a library in five steps: hash the files, ask the cache, parse the rest in threads, merge, run the rules. */
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<EngineResult> {
   const run = openRun(root, options)
   const pool = earlyPool(run)
-  const sorted = await sortByCache(run, hashFiles(run.meta), pool)
+  const sorted = await sortByCache(run, hashFiles(run), pool)
   await runWorkers(run, sorted, pool)
   const merged = timed('phase: merge (main)', () => merge(run, sorted))
   return runRules(run, sorted, merged)
@@ -213,8 +304,11 @@ export async function lintLibrary(root: string, options: EngineOptions = {}): Pr
 // The meta and the cache come first: every later step asks them, and the context hash keys the cache.
 function openRun(root: string, options: EngineOptions): Run {
   const today = options.today ?? todayIso()
+  // Before the walk takes the files' stamps: a file changed after this is never vouched for by its stamp next run.
+  const started = Date.now()
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
+  if (cache) cache.runStarted = started
   return { meta, cache, context: contextHash(meta, today), today, options }
 }
 
@@ -230,13 +324,13 @@ function earlyPool(run: Run): WorkerPool | undefined {
 }
 
 // Hash: the bytes are hashed as they are read, plans first, then drill records; lazily, so each file meets the cache as soon as it is read.
-function* hashFiles(meta: LibraryMeta): Generator<Hashed & { role: 'plan' | 'drill' }> {
+function* hashFiles({ meta, cache }: Run): Generator<Hashed & { role: 'plan' | 'drill' }> {
   for (const path of meta.planPaths) {
-    const read = readHashed(meta, path, 'plan')
+    const read = readHashed(meta, cache, path, 'plan')
     if (read) yield { ...read, role: 'plan' }
   }
   for (const path of meta.drillPaths) {
-    const read = readHashed(meta, path, 'drill')
+    const read = readHashed(meta, cache, path, 'drill')
     if (read) yield { ...read, role: 'drill' }
   }
 }
@@ -299,7 +393,7 @@ async function runWorkers(run: Run, sorted: Sorted, early: WorkerPool | undefine
 // Merge: drill records and plans rebuilt from what the cache and the threads returned, the rest parsed here; new results go into the cache.
 function merge(run: Run, sorted: Sorted): Merged {
   run.meta.drills = sorted.drillFiles.map((hashed) => mergeDrill(run, sorted, hashed))
-  const merged: Merged = { plans: [], precomputed: { reports: new Map(), prepared: new Map() } }
+  const merged: Merged = { plans: [], precomputed: { reports: new Map(), prepared: new Map() }, keys: [] }
   const shell = assembleLibrary(run.meta, [])
   for (const hashed of sorted.planFiles) mergePlan(run, sorted, shell, hashed, merged)
   return merged
@@ -310,50 +404,92 @@ function mergeDrill({ cache }: Run, sorted: Sorted, { file, hash }: Hashed): Dri
   const known = sorted.drillParsed.get(file.path)
   const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
   if (!known || !cache?.getDrill(hash)) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
-  return drillFromParsed({ ...file, issues: parsed.issues }, parsed)
+  return drillFromParsed(withFile(file, { issues: parsed.issues }), parsed)
 }
 
 // A plan's per-file results are known, or its file-scope rules run here; a plan whose rule throws is left for lint() to report.
 function mergePlan(run: Run, sorted: Sorted, shell: Library, { file, hash }: Hashed, merged: Merged): void {
   const { cache, context, today, options } = run
-  let r = sorted.results.get(file.path)
+  const r = sorted.results.get(file.path)
   let plan: Plan
-  if (r) {
-    plan = planFromParsed({ ...file, issues: [...r.parsed.issues] }, r.parsed)
-    if (cache && !cache.get(hash)) cache.set(hash, { parsed: r.parsed, context, reports: r.reports, prepared: r.prepared })
+  let entry: CacheEntry | undefined
+  let prepared: Precomputed['prepared'] extends Map<string, infer V> ? V : never
+  let reports: Map<string, FileReport[]> | undefined
+  if (r && 'context' in r) {
+    entry = r
+    plan = planFromParsed(file, r.parsed)
+    prepared = lazyPrepared(r.prepared)
+  } else if (r) {
+    // A worker's results, in the cache's form already (the threads serialise and hash the prepared data).
+    plan = planFromParsed(file, r.parsed)
+    entry = { parsed: { ...r.parsed, issues: [...r.parsed.issues] }, context, reports: r.reports, dataKey: r.dataKey, head: r.head, prepared: r.prepared }
+    cache?.set(hash, entry)
+    prepared = lazyPrepared(r.prepared)
   } else {
     const known = sorted.parsedOnly.get(file.path)
     const parsed = known ? { ...known, issues: [...known.issues] } : parsePlanFrontmatter(file)
-    plan = planFromParsed({ ...file, issues: parsed.issues }, parsed)
+    plan = planFromParsed(file, parsed)
     let computed: ReturnType<typeof runFileRules>
     try {
       computed = runFileRules(plan, shell, { today, locale: options.locale, only: options.only })
     } catch {
       // A rule threw: nothing is cached for this plan, and lint() runs its rules itself and reports the one that throws.
-      seedContentKey(plan, hash)
-      merged.plans.push(plan)
+      addPlan(merged, plan, hash, { path: file.path, hash, dataKey: `c:${hash}`, head: `c:${hash}`, bom: file.bom, prepared: new Map() })
       return
     }
-    r = { parsed, reports: [...computed.reports], prepared: [...computed.prepared] }
-    cache?.set(hash, { parsed: { ...parsed, issues: [...parsed.issues] }, context, reports: r.reports, prepared: r.prepared })
+    // Issues are copied: the plan's own list grows as rules add to it.
+    entry = { parsed: { ...parsed, issues: [...parsed.issues] }, context, ...storedParts(parsed, file.text, [...computed.reports], [...computed.prepared]) }
+    cache?.set(hash, entry)
+    prepared = computed.prepared
+    reports = computed.reports
   }
+  if (cache && !cache.get(hash)) cache.set(hash, entry)
+  addPlan(merged, plan, hash, { path: file.path, hash, dataKey: entry.dataKey, head: entry.head, bom: file.bom, prepared: new Map(entry.prepared.map(([id, , h]) => [id, h])) })
+  merged.precomputed.reports.set(file.path, reports ?? lazyReports(entry.reports))
+  merged.precomputed.prepared.set(file.path, prepared)
+}
+
+function addPlan(merged: Merged, plan: Plan, hash: string, keys: PlanKeys): void {
   // Memo keys of cross-file rules (contentKey) reuse the hash of the file's bytes.
   seedContentKey(plan, hash)
   merged.plans.push(plan)
-  merged.precomputed.reports.set(file.path, new Map(r.reports))
-  merged.precomputed.prepared.set(file.path, new Map(r.prepared))
+  merged.keys.push(keys)
 }
 
 // Rules: the cross-file rules run on the whole merged library (their findings remembered under the library's fingerprint); then the cache is saved.
-function runRules(run: Run, sorted: Sorted, { plans, precomputed }: Merged): EngineResult {
+function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged): EngineResult {
   const { meta, cache, context, today, options } = run
   const library = assembleLibrary(meta, plans)
-  const remembered = cache ? rememberedFindings(cache, context, fingerprint(meta, sorted.planFiles, sorted.drillFiles, options)) : undefined
-  const result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
+  const rules = options.rules ?? allRules
+  const libKey = libraryKey(meta, keys, sorted.drillFiles, options)
+  // Nothing changed since the last run (every file, the context, the options): its whole result stands.
+  const whole = cache?.memo(context, 'result')
+  const wholeKey = createHash('sha1').update(`${libKey}\n${rules.map((r) => r.id).join(',')}\n`).update(keys.map((p) => `${p.hash}\n`).join('')).digest('base64url')
+  const last = whole?.get('last') as { key?: unknown; findings?: unknown } | undefined
+  if (last?.key === wholeKey && typeof last.findings === 'string') {
+    const findings = timed('phase: replay last result', () => unpacked(last.findings as string) as Finding[])
+    saveCache(cache)
+    return { library, result: { findings, internalErrors: [] }, timings: timingReport() }
+  }
+  const remembered = cache ? rememberedFindings(cache, context, libKey, keys, rules) : undefined
+  let result: LintResult
+  try {
+    result = timed('phase: lint (main)', () => lint(library, { ...options, today, precomputed, remembered, memo: cache ? (ruleId) => cache.memo(context, ruleId) : undefined }))
+  } finally {
+    stopWatching()
+  }
+  // Kept after a run that only replayed (the next one is likely the same again) or a first one; not after an
+  // edit, where packing and writing every finding again (0.7 s at 85,000 findings) would slow each edit down.
+  const replayOnly = !remembered?.ran && sorted.results.size === sorted.planFiles.length
+  if (whole && result.internalErrors.length === 0 && (replayOnly || (cache?.size ?? 0) === 0)) whole.set('last', { key: wholeKey, findings: packed(result.findings) })
+  saveCache(cache)
+  return { library, result, timings: timingReport() }
+}
+
+function saveCache(cache: LintCache | undefined): void {
   try {
     timed('phase: cache save', () => cache?.save())
   } catch {
     // A cache that cannot be written only costs time next run.
   }
-  return { library, result, timings: timingReport() }
 }

@@ -5,6 +5,7 @@ import { LineIndex } from '../text/line-index.ts'
 import { assembleLibrary, metaFromSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type MetaSnapshot, type ParsedFrontmatter } from '../load/library.ts'
 import { runFileRules, type FileReport } from '../lint.ts'
 import { takeTimes, timed, timingEnabled } from './timing.ts'
+import { storedParts, type StoredParts } from './cache.ts'
 
 export interface WorkerFile {
   kind: 'plan' | 'drill'
@@ -18,12 +19,10 @@ export interface WorkerJob {
   files: WorkerFile[]
 }
 
-export interface WorkerResult {
+export interface WorkerResult extends StoredParts {
   kind: 'plan' | 'drill'
   path: string
   parsed: ParsedFrontmatter
-  reports: [string, FileReport[]][]
-  prepared: [string, unknown][]
   error?: string
 }
 
@@ -38,15 +37,16 @@ const library = assembleLibrary(metaFromSnapshot(snapshot), [])
 
 function work(f: WorkerFile): WorkerResult {
   const file = { path: f.path, absPath: f.absPath, text: f.text, bom: f.bom, lines: new LineIndex(f.text), issues: [] }
-  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), reports: [], prepared: [] }
+  const none = { dataKey: '', head: '', reports: '', prepared: [] }
+  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), ...none }
   const parsed = timed('file: yaml', () => parsePlanFrontmatter(file))
   const plan = planFromParsed(file, parsed)
   timed('file: markdown', () => plan.tree)
   try {
     const { reports, prepared } = runFileRules(plan, library, { today, locale, only })
-    return { kind: 'plan', path: f.path, parsed, reports: [...reports], prepared: [...prepared] }
+    return { kind: 'plan', path: f.path, parsed, ...timed('file: store', () => storedParts(parsed, f.text, [...reports], [...prepared])) }
   } catch (error) {
-    return { kind: 'plan', path: f.path, parsed, reports: [], prepared: [], error: String((error as Error)?.stack ?? error) }
+    return { kind: 'plan', path: f.path, parsed, ...none, error: String((error as Error)?.stack ?? error) }
   }
 }
 

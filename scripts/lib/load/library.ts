@@ -5,13 +5,14 @@ import { parseMarkdown, sectionsOf } from './markdown.ts'
 import { schemaDefaults, validate } from './schemas.ts'
 import { indexPlans, type Library, type SkippedEntry, type UnreadableFile } from '../model/library.ts'
 import type { ChecklistTemplate, DrillRecord, LoadIssue, Plan, PlanFrontmatter, SourceFile } from '../model/plan.ts'
-import { locateFrontmatter, parseYamlBlock } from './frontmatter.ts'
+import { locateFrontmatter, parseYamlBlock, type Frontmatter } from './frontmatter.ts'
 import { PlanSource } from './plan-source.ts'
 import { fastYaml } from './fast-yaml.ts'
 import { mergeDefaults, type LibrarySettings } from '../model/settings.ts'
 import { Taxonomy } from '../model/taxonomy.ts'
 import { UnitRegistry, type Unit } from '../model/units.ts'
 import { LineIndex } from '../text/line-index.ts'
+import { noteRead, watchedLines } from './content-reads.ts'
 import type { ChecklistFrontmatter, DrillRecordFrontmatter, LibraryFile } from '../model/schema-types.ts'
 
 export const SETTINGS_FILE = 'library.yaml'
@@ -29,10 +30,17 @@ function isIgnored(name: string, isDir: boolean): boolean {
 interface Walked {
   files: string[]
   skipped: SkippedEntry[]
+  stamps: Map<string, FileStamp>
 }
 
+/**
+ * What the walk's lstat says about a Markdown file, for the lint cache to tell an unchanged file without
+ * reading it (as git's index and ESLint's cache do): size, modification and change times, inode.
+ */
+export type FileStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number]
+
 /** Lists Markdown files under `dir` (library-relative paths, sorted). Symlinks are not followed. */
-function walk(root: string, rel = '', out: Walked = { files: [], skipped: [] }): Walked {
+function walk(root: string, rel = '', out: Walked = { files: [], skipped: [], stamps: new Map() }): Walked {
   let entries: string[]
   try {
     entries = readdirSync(join(root, rel)).sort()
@@ -57,8 +65,10 @@ function walk(root: string, rel = '', out: Walked = { files: [], skipped: [] }):
     if (stat.isDirectory()) {
       if (!isIgnored(name, true)) walk(root, path, out)
     } else if (name.endsWith('.md') && !isIgnored(name, false)) {
-      if (stat.isFile()) out.files.push(path)
-      else out.skipped.push({ path, reason: 'not-a-file' })
+      if (stat.isFile()) {
+        out.files.push(path)
+        out.stamps.set(path, [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino])
+      } else out.skipped.push({ path, reason: 'not-a-file' })
     }
   }
   return out
@@ -112,14 +122,73 @@ export function parsePlan(file: SourceFile): Plan {
 
 /** A plan rebuilt from cached or worker-computed frontmatter results; tree, sections and YAML document on demand. */
 export function planFromParsed(file: SourceFile, parsed: ParsedFrontmatter): Plan {
-  const plan = { ...file, kind: 'plan', data: parsed.data as PlanFrontmatter, valid: parsed.valid, bodyStart: parsed.bodyStart, issues: parsed.issues } as Plan
-  return PlanSource.ofMarkdown(file).attach(plan, ['tree', 'sections', 'frontmatter'])
+  const plan = {
+    path: file.path,
+    absPath: file.absPath,
+    bom: file.bom,
+    issues: parsed.issues,
+    kind: 'plan',
+    data: parsed.data as PlanFrontmatter,
+    valid: parsed.valid,
+    bodyStart: parsed.bodyStart,
+    [PLAN_SOURCE]: { file, source: PlanSource.ofMarkdown(file), lines: undefined } as PlanState,
+  }
+  // Defined one by one on a fresh object with shared accessors: every plan gets the same hidden class and
+  // fast property reads (an object literal with getters, or properties redefined, becomes a dictionary).
+  for (const [part, accessor] of PLAN_ACCESSORS) Object.defineProperty(plan, part, accessor)
+  return plan as unknown as Plan
 }
+
+/** Where a plan's text and what is parsed from it live; a copy of the plan by its descriptors shares it. */
+const PLAN_SOURCE = Symbol('plan source')
+interface PlanState {
+  file: SourceFile
+  source: PlanSource
+  lines: LineIndex | undefined
+}
+type PlanWithState = { [PLAN_SOURCE]: PlanState; path: string; bodyStart: number }
+
+// The text is read from the file on first use (the lint cache may vouch for a file without reading it),
+// and reads are noted for the engine's cache of cross-file findings (load/content-reads.ts).
+const PLAN_ACCESSORS: [string, PropertyDescriptor][] = [
+  ['text', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].file.text
+  } }],
+  ['lines', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    const state = this[PLAN_SOURCE]
+    return (state.lines ??= watchedLines(this.path, this.bodyStart, () => state.file.lines))
+  } }],
+  ['tree', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].source.tree
+  } }],
+  ['sections', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    noteRead(this.path, 'full')
+    return this[PLAN_SOURCE].source.sections
+  } }],
+  ['frontmatter', { enumerable: true, configurable: true, get(this: PlanWithState) {
+    // Without a closed frontmatter (no body start), where the YAML ends depends on the whole text.
+    noteRead(this.path, this.bodyStart > 0 ? 'head' : 'full')
+    return this[PLAN_SOURCE].source.frontmatter
+  }, set(this: PlanWithState, value: Frontmatter | undefined) {
+    this[PLAN_SOURCE].source.frontmatter = value
+  } }],
+]
 
 /** A drill record from cached or worker-computed frontmatter results; tree and YAML document on demand. */
 export function drillFromParsed(file: SourceFile, parsed: ParsedFrontmatter): DrillRecord {
-  const drill = { ...file, kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues } as DrillRecord
+  const drill = withFile(file, { kind: 'drill', data: parsed.data as unknown as DrillRecordFrontmatter, valid: parsed.valid, issues: parsed.issues }) as DrillRecord
   return PlanSource.ofMarkdown(file).attach(drill, ['tree', 'frontmatter'])
+}
+
+/**
+ * `{ ...file, ...extra }`, except that a file's text read on demand (see engine/lazy-file.ts) stays on
+ * demand: a spread would read every file the cache vouches for.
+ */
+export function withFile<T extends object>(file: SourceFile, extra: T): SourceFile & T {
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(file)) as SourceFile
+  return Object.assign(out, extra)
 }
 
 function parseDrill(file: SourceFile): DrillRecord {
@@ -186,6 +255,8 @@ export interface LibraryMeta {
   planPaths: string[]
   /** Library-relative paths of the drill records (already parsed into `drills` unless deferred). */
   drillPaths: string[]
+  /** The walk's lstat of each plan and drill record (absent for files given as overlay text). */
+  stamps: Map<string, FileStamp>
   /** Reads and decodes a library file, recording it as unreadable when it cannot be decoded; onBytes sees the bytes read. */
   read(path: string, role: UnreadableFile['role'], onBytes?: (bytes: Uint8Array) => void): SourceFile | undefined
 }
@@ -242,7 +313,8 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
     }
   }
 
-  const walked = options.settingsOnly ? { files: [], skipped: [] } : walk(root)
+  const walked = options.settingsOnly ? { files: [], skipped: [], stamps: new Map<string, FileStamp>() } : walk(root)
+  for (const path of options.overlay?.keys() ?? []) walked.stamps.delete(path)
   const drills: DrillRecord[] = []
   const checklists: ChecklistTemplate[] = []
   const planPaths: string[] = []
@@ -272,12 +344,13 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
     skipped: walked.skipped,
     planPaths,
     drillPaths,
+    stamps: walked.stamps,
     read,
   }
 }
 
 export function assembleLibrary(meta: LibraryMeta, plans: Plan[]): Library {
-  const { read: _read, planPaths: _paths, drillPaths: _drills, ...rest } = meta
+  const { read: _read, planPaths: _paths, drillPaths: _drills, stamps: _stamps, ...rest } = meta
   return { ...rest, plans, planById: indexPlans(plans) }
 }
 
@@ -325,6 +398,7 @@ export function metaFromSnapshot(snapshot: MetaSnapshot): LibraryMeta {
     skipped: [],
     planPaths: [],
     drillPaths: [],
+    stamps: new Map(),
     read: () => undefined,
   }
 }

@@ -10,7 +10,8 @@ import { parseMarkdown, sectionsOf } from './markdown.ts'
 export type SourcePart = 'tree' | 'sections' | 'frontmatter'
 
 export class PlanSource {
-  readonly text: string
+  /** The whole file, read on first use when the lint cache vouched for the file without reading it. */
+  private readonly textOf: () => string
   private readonly yamlOf: (text: string) => Frontmatter | undefined
   private parsedTree: Root | undefined
   private parsedSections: Section[] | undefined
@@ -22,20 +23,24 @@ export class PlanSource {
    * @param yamlOf how to read the positioned YAML: a Markdown file's frontmatter, or a whole YAML file
    * @param frontmatter a positioned YAML document the caller parsed already, kept as it is
    */
-  private constructor(text: string, yamlOf: (text: string) => Frontmatter | undefined, frontmatter: Frontmatter | undefined) {
-    this.text = text
+  private constructor(textOf: () => string, yamlOf: (text: string) => Frontmatter | undefined, frontmatter: Frontmatter | undefined) {
+    this.textOf = textOf
     this.yamlOf = yamlOf
     if (frontmatter) this.yaml = { frontmatter }
   }
 
   /** A plan's, drill record's or checklist's source: Markdown with YAML frontmatter. */
   static ofMarkdown(file: SourceFile): PlanSource {
-    return new PlanSource(file.text, frontmatterForPlaces, file.frontmatter)
+    return new PlanSource(() => file.text, frontmatterForPlaces, file.frontmatter)
   }
 
   /** A whole YAML file's source (units.yaml, library.yaml). */
   static ofYaml(text: string): PlanSource {
-    return new PlanSource(text, yamlFileForPlaces, undefined)
+    return new PlanSource(() => text, yamlFileForPlaces, undefined)
+  }
+
+  get text(): string {
+    return this.textOf()
   }
 
   /** The Markdown tree. */
