@@ -1,7 +1,7 @@
 // A warm run replays each cross-file rule's findings while what the rule read is unchanged, and skips
 // reading files whose stamp is unchanged. After every kind of edit it must give exactly what a cold
 // lint of the edited library gives: these edits change cross-file findings, so a stale replay shows.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -73,6 +73,20 @@ describe('warm runs after edits that change cross-file findings', () => {
   it('a body edit that adds a broken link, and one that moves findings down', async () => {
     await afterEdit(() => appendFileSync(join(dir, 'county1/special/county1-earthquake.md'), '\n见[附件 9](附件/不存在.md)。\n'), / broken-link /)
     await afterEdit(() => edit('county1/special/county1-earthquake.md', (t) => t.replace(/\n---\n/, '\n---\n\n说明。\n\n说明。\n')), /county1-earthquake\.md:/)
+  })
+
+  it('an annex added, edited and removed while no plan changes', async () => {
+    // The link added above points at a missing annex; creating it is the only change.
+    const annex = join(dir, 'county1/special/附件/不存在.md')
+    await afterEdit(() => {
+      mkdirSync(join(dir, 'county1/special/附件'), { recursive: true })
+      writeFileSync(annex, '# 应急联系表\n\n## 值班电话\n')
+    }, / broken-link /)
+    // A link to a heading the annex does not have yet…
+    await afterEdit(() => appendFileSync(join(dir, 'county1/special/county1-earthquake.md'), '\n联系电话见[附件](附件/不存在.md#联系电话)。\n'), / broken-link /)
+    // …and the annex gains it: only the annex changed.
+    await afterEdit(() => writeFileSync(annex, '# 应急联系表\n\n## 联系电话\n'), / broken-link /)
+    await afterEdit(() => rmSync(annex), / broken-link /)
   })
 
   it('a unit renamed in the registry', async () => {

@@ -13,6 +13,7 @@ import type { Finding } from '../model/finding.ts'
 import type { Rule } from '../rules/define-rule.ts'
 import { rules as allRules } from '../rules/index.ts'
 import { stopWatching, watchReads, type Reads } from './reads.ts'
+import { factValue, observeFileFacts, type FileFact } from '../load/file-facts.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
 import { contentHash, LintCache, packed, storedParts, unpacked, type CacheEntry, type StoredParts } from './cache.ts'
@@ -73,6 +74,8 @@ interface RememberedRule {
   reads: [string, 'head' | 'full'][]
   /** The findings, packed: unpacked only when the rule's findings are replayed. */
   findings: string
+  /** What the rule learnt from the file system beyond the plans (annexes, folders), to be checked again. */
+  files?: FileFact[]
 }
 
 /**
@@ -81,7 +84,7 @@ interface RememberedRule {
  * were. A rule is deterministic in those, so it would read the same plans and find the same again; an
  * edit to one plan's body re-runs only the rules that read that plan's text or prepared something from it.
  */
-function rememberedFindings(cache: LintCache, context: string, libKey: string, plans: PlanKeys[], rules: readonly Rule<any>[]): NonNullable<LintOptions['remembered']> & { ran: boolean } {
+function rememberedFindings(cache: LintCache, context: string, libKey: string, plans: PlanKeys[], rules: readonly Rule<any>[]): NonNullable<LintOptions['remembered']> & { ran: boolean; files: FileFact[] } {
   const memo = cache.memo(context, 'findings')
   const byPath = new Map(plans.map((p) => [p.path, p]))
   const preparing = new Set(rules.filter((r) => r.preparePlan).map((r) => r.id))
@@ -97,24 +100,42 @@ function rememberedFindings(cache: LintCache, context: string, libKey: string, p
     return hash.digest('base64url')
   }
   let reads: Reads | undefined
+  let facts: Map<string, FileFact> | undefined
   const remembered = {
     /** Whether some rule had to run again. */
     ran: false,
+    /** The file-system facts of every rule's findings, replayed or new: the whole result holds while they do. */
+    files: [] as FileFact[],
     get: (ruleId: string) => {
       const kept = memo.get(ruleId) as RememberedRule | undefined
-      if (kept && Array.isArray(kept.reads) && typeof kept.findings === 'string' && kept.key === keyOf(ruleId, kept.reads)) return unpacked(kept.findings) as Finding[]
+      if (kept && Array.isArray(kept.reads) && typeof kept.findings === 'string' && kept.key === keyOf(ruleId, kept.reads) && factsHold(kept.files)) {
+        if (kept.files) remembered.files.push(...kept.files)
+        return unpacked(kept.findings) as Finding[]
+      }
       reads = watchReads()
+      facts = new Map()
+      observeFileFacts((fact) => facts!.set(`${fact[0]}\u0000${fact[1]}`, fact))
       remembered.ran = true
       return undefined
     },
     set: (ruleId: string, findings: Finding[]) => {
       const read = [...(reads ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       stopWatching()
+      observeFileFacts(undefined)
+      const files = facts && facts.size > 0 ? [...facts.values()] : undefined
+      if (files) remembered.files.push(...files)
       reads = undefined
-      memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings: packed(findings) } satisfies RememberedRule)
+      facts = undefined
+      memo.set(ruleId, { key: keyOf(ruleId, read), reads: read, findings: packed(findings), files } satisfies RememberedRule)
     },
   }
   return remembered
+}
+
+/** Whether the file system still says what it said when the rule ran (no facts: nothing to check). */
+function factsHold(files: unknown): boolean {
+  if (files === undefined) return true
+  return Array.isArray(files) && files.every((f) => Array.isArray(f) && typeof f[1] === 'string' && factValue(f[0], f[1]) === f[2])
 }
 
 /** What rememberedFindings needs to know of a plan. */
@@ -465,8 +486,8 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   // Nothing changed since the last run (every file, the context, the options): its whole result stands.
   const whole = cache?.memo(context, 'result')
   const wholeKey = createHash('sha1').update(`${libKey}\n${rules.map((r) => r.id).join(',')}\n`).update(keys.map((p) => `${p.hash}\n`).join('')).digest('base64url')
-  const last = whole?.get('last') as { key?: unknown; findings?: unknown } | undefined
-  if (last?.key === wholeKey && typeof last.findings === 'string') {
+  const last = whole?.get('last') as { key?: unknown; findings?: unknown; files?: unknown } | undefined
+  if (last?.key === wholeKey && typeof last.findings === 'string' && factsHold(last.files)) {
     const findings = timed('phase: replay last result', () => unpacked(last.findings as string) as Finding[])
     saveCache(cache)
     return { library, result: { findings, internalErrors: [] }, timings: timingReport() }
@@ -481,7 +502,7 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   // Kept after a run that only replayed (the next one is likely the same again) or a first one; not after an
   // edit, where packing and writing every finding again (0.7 s at 85,000 findings) would slow each edit down.
   const replayOnly = !remembered?.ran && sorted.results.size === sorted.planFiles.length
-  if (whole && result.internalErrors.length === 0 && (replayOnly || (cache?.size ?? 0) === 0)) whole.set('last', { key: wholeKey, findings: packed(result.findings) })
+  if (whole && result.internalErrors.length === 0 && (replayOnly || (cache?.size ?? 0) === 0)) whole.set('last', { key: wholeKey, findings: packed(result.findings), files: remembered?.files.length ? remembered.files : undefined })
   saveCache(cache)
   return { library, result, timings: timingReport() }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { fileExists, folderNames, noteFileContent } from '../load/file-facts.ts'
 import { basename, dirname, resolve } from 'node:path'
 import type { Nodes } from 'mdast'
 import { eachNode } from '../text/plan-text.ts'
@@ -34,6 +34,7 @@ const fileSlugs = new WeakMap<Library, Map<string, string[] | undefined>>()
 function slugsOfFile(library: Library, absPath: string): string[] | undefined {
   let cache = fileSlugs.get(library)
   if (!cache) fileSlugs.set(library, (cache = new Map()))
+  noteFileContent(absPath)
   if (!cache.has(absPath)) {
     const read = readSourceFile(absPath, absPath)
     cache.set(absPath, read.ok ? headingSlugs(parseMarkdown(read.file.text)) : undefined)
@@ -48,15 +49,8 @@ function hasAnchor(slugs: string[], fragment: string): boolean {
 
 /** The closest existing Markdown file next to where the link points. */
 function closestFile(absPath: string): string | undefined {
-  const dir = dirname(absPath)
-  if (!existsSync(dir)) return undefined
-  let names: string[]
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.md'))
-  } catch {
-    return undefined
-  }
-  return closest(basename(absPath), names)
+  const names = folderNames(dirname(absPath))
+  return names && closest(basename(absPath), names.filter((n) => n.endsWith('.md')))
 }
 
 export default defineRule({
@@ -126,7 +120,7 @@ export default defineRule({
         else anchor(ctx.prepared<PreparedLinks>(linked).slugs, target.fragment, `plan:${target.id}`)
       } else if (target.kind === 'file') {
         const absPath = resolve(dirname(plan.absPath), target.path)
-        if (!existsSync(absPath)) {
+        if (!fileExists(absPath)) {
           const near = target.path.endsWith('/') ? undefined : closestFile(absPath)
           // Shown the way the link is written: the same folder part, the existing file's name.
           const suggestion = near && target.path.slice(0, target.path.length - basename(target.path).length) + near
