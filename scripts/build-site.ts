@@ -94,8 +94,18 @@ async function main(): Promise<void> {
   const downloads = await chooseDownloads(model)
   model.downloads = downloads
   const loaded = performance.now()
+  lastLap = started
+  lap('load + lint + render bodies (in parallel)')
 
-  const removing = clearOutput(outDir)
+  const { previous, removePrevious } = clearOutput(outDir)
+  let reuse: import('./lib/site/page-reuse.ts').PageReuse | undefined
+  if (caches) {
+    const { PageReuse, codeHash, pageKeys } = await import('./lib/site/page-reuse.ts')
+    reuse = new PageReuse(caches.site, outDir, pageKeys(model, codeHash(ROOT)))
+    reuse.choose(previous)
+    model.reusedPages = reuse.reused
+  }
+  lap('page keys')
   const { build } = await import('astro')
   await build({
     root: ROOT,
@@ -105,9 +115,14 @@ async function main(): Promise<void> {
     // Separate caches per output folder: concurrent builds (tests, CI) must not share Vite's scratch files.
     cacheDir: join(tmpdir(), 'yuanku-astro-cache', createHash('sha1').update(outDir).digest('hex').slice(0, 16)),
   })
+  lap('Astro (bundle + pages)')
+  if (reuse && previous) reuse.takeOver(previous)
+  const removing = removePrevious()
+  lap('unchanged pages taken over')
   const rendered = performance.now()
   const cached = model.renderCache.stats
   console.log(`  渲染缓存 render cache: ${cached.rendered} 份新渲染 rendered, ${cached.hits} 份取自缓存 from the cache${cached.ignored ? `, ${cached.ignored} 个损坏条目已忽略 unreadable entries ignored` : ''}${caches ? '' : ' (CACHE=0)'}`)
+  if (reuse) console.log(`  页面 pages: ${reuse.reused.size} 个未变的页面沿用上次构建 unchanged pages kept from the previous build`)
   model.renderCache.prune()
 
   const pagefind = await import('pagefind')
@@ -121,41 +136,66 @@ async function main(): Promise<void> {
     const added = await index.addDirectory({ path: outDir, glob })
     if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
     pageCount += added.page_count
+    lap(`Pagefind: read pages (${bundle})`)
     const written = await index.writeFiles({ outputPath: join(outDir, bundle) })
     if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
+    lap(`Pagefind: write index (${bundle})`)
   }
   await pagefind.close()
   const indexed = performance.now()
   if (downloads.length) await buildDownloads(model, downloads, outDir)
+  lap('downloads')
   // After the downloads: the service worker's build id hashes every file it may cache.
   stampServiceWorker(outDir)
+  lap('service worker build id')
   await removing
+  reuse?.save()
+  lap('previous output removed, page keys saved')
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${pageCount} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+  if (process.env.YUANKU_TIMING === '1') {
+    console.error('  phase                                         seconds')
+    for (const [name, ms] of timing) console.error(`  ${name.padEnd(44)} ${s(ms).padStart(7)}`)
+  }
+}
+
+/** YUANKU_TIMING=1: the time of each phase, printed at the end. */
+const timing: [string, number][] = []
+let lastLap = performance.now()
+function lap(name: string): void {
+  const now = performance.now()
+  timing.push([name, now - lastLap])
+  lastLap = now
 }
 
 /**
- * Empties the output folder. The previous site is moved aside and deleted while the new one is built:
- * deleting tens of thousands of pages one by one took seconds on a busy disk.
+ * Empties the output folder. The previous site is moved aside (its unchanged pages are taken over, see
+ * page-reuse.ts) and deleted while the new one is built: deleting tens of thousands of pages one by one took
+ * seconds on a busy disk.
  */
-function clearOutput(outDir: string): Promise<void> {
-  if (!existsSync(outDir)) return Promise.resolve()
+function clearOutput(outDir: string): { previous?: string; removePrevious: () => Promise<void> } {
+  const none = { removePrevious: () => Promise.resolve() }
+  if (!existsSync(outDir)) return none
   const aside = `${outDir}.old-${process.pid}`
   try {
     renameSync(outDir, aside)
   } catch {
     rmSync(outDir, { recursive: true, force: true })
-    return Promise.resolve()
+    return none
   }
   // A build that stops early must not leave the old site lying beside the output folder.
   const leftover = () => rmSync(aside, { recursive: true, force: true })
   process.once('exit', leftover)
-  return rm(aside, { recursive: true, force: true }).then(
-    () => void process.off('exit', leftover),
-    () => undefined,
-  )
+  return {
+    previous: aside,
+    removePrevious: () =>
+      rm(aside, { recursive: true, force: true }).then(
+        () => void process.off('exit', leftover),
+        () => undefined,
+      ),
+  }
 }
 
 /**
