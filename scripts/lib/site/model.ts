@@ -95,6 +95,8 @@ export interface SiteModel {
   renderCache?: RenderCache
   /** Routes ('plans/<id>/') whose page the previous build wrote and this one takes over unrendered (page-reuse.ts). */
   reusedPages?: ReadonlySet<string>
+  /** How many search indexes the plan and unit pages are split into (page-reuse.ts); 1 when not given. */
+  searchShards?: number
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
