@@ -6,8 +6,8 @@
 // - the whole-library part: the code of the site and the core (and the lock file, so an Astro or Vite
 //   upgrade), the site's options (base, public, locale, today, downloads), library.yaml, units.yaml, the
 //   checklist templates, the FRONTMATTER of every shown plan and every shown plan's normalised facts, every
-//   drill record's text, the units that get pages and the files that could not be read. A change to any of
-//   these re-renders every page;
+//   drill record's text and its scored view, the units that get pages and the files that could not be read.
+//   A change to any of these re-renders every page;
 // - the page's own part: its route, and for a plan's two pages the plan's whole text, its findings (cross-file
 //   findings included: they are recomputed on every build) and its Git history; for a drill record's page,
 //   the findings on that record.
@@ -70,9 +70,16 @@ function libraryKey(model: SiteModel, code: string): string {
   for (const c of lib.checklists) part(`${c.path}\n${c.text}`)
   for (const plan of lib.plans) part(`${plan.path}\n${plan.text.slice(0, plan.bodyStart)}`)
   part(model.plans)
-  for (const d of model.drills) part(`${d.path}\n${d.record.text}`)
+  for (const { record, ...view } of model.drills) part([record.path, record.text, view])
   part(model.unitIds)
   part(model.unreadable)
+  // Derived from the above, hashed all the same: a page must not go stale because a derivation reads more
+  // than it seems to.
+  const ids = (views: { id: string }[]) => views.map((v) => v.id)
+  part([...model.children].map(([id, views]) => [id, ids(views)]))
+  part([...model.unitLeads].map(([id, views]) => [id, ids(views)]))
+  part([...model.unitDuties].map(([id, duties]) => [id, duties.map((d) => [d.plan.id, d.role, d.duties])]))
+  part([...model.drillsByPlan].map(([id, drills]) => [id, drills.map((d) => d.path)]))
   return digest()
 }
 
