@@ -5,6 +5,8 @@
 //   TODAY=YYYY-MM-DD          the date lifecycle rules compare with (default: today)
 //   EXPORT=0                  no .docx/PDF downloads (library.yaml export.site is the default); EXPORT_PDF=0: no PDF
 //   CACHE=0                   no build cache; CACHE_DIR=DIR: keep it there (default node_modules/.cache/yuanku/)
+//   SEARCH_INDEX_PAGES=N      plan and unit pages per search index (default 1000; a larger library gets several)
+//   YUANKU_TIMING=1           print the time of each phase
 // The library is linted once here, as `yuanku lint` does it (worker threads, the lint cache; findings are
 // shown on the site; lint errors do not stop the build), then Astro renders the pages in this same process
 // (plan bodies and checklists come from the render cache when unchanged) and Pagefind indexes the output.
@@ -94,8 +96,20 @@ async function main(): Promise<void> {
   const downloads = await chooseDownloads(model)
   model.downloads = downloads
   const loaded = performance.now()
+  lastLap = started
+  lap('load + lint + render bodies (in parallel)')
 
-  const removing = clearOutput(outDir)
+  const { previous, removePrevious } = clearOutput(outDir)
+  let reuse: import('./lib/site/page-reuse.ts').PageReuse | undefined
+  if (caches) {
+    const { PageReuse, codeHash, pageKeys } = await import('./lib/site/page-reuse.ts')
+    reuse = new PageReuse(caches.site, outDir, pageKeys(model, codeHash(ROOT)))
+    reuse.choose(previous)
+    model.reusedPages = reuse.reused
+  }
+  const { searchShardCount } = await import('./lib/site/page-reuse.ts')
+  model.searchShards = searchShardCount(model.plans.length + model.unitIds.length, Number(process.env.SEARCH_INDEX_PAGES) || undefined)
+  lap('page keys')
   const { build } = await import('astro')
   await build({
     root: ROOT,
@@ -105,57 +119,126 @@ async function main(): Promise<void> {
     // Separate caches per output folder: concurrent builds (tests, CI) must not share Vite's scratch files.
     cacheDir: join(tmpdir(), 'yuanku-astro-cache', createHash('sha1').update(outDir).digest('hex').slice(0, 16)),
   })
+  lap('Astro (bundle + pages)')
+  if (reuse && previous) reuse.takeOver(previous)
+  lap('unchanged pages taken over')
   const rendered = performance.now()
   const cached = model.renderCache.stats
   console.log(`  渲染缓存 render cache: ${cached.rendered} 份新渲染 rendered, ${cached.hits} 份取自缓存 from the cache${cached.ignored ? `, ${cached.ignored} 个损坏条目已忽略 unreadable entries ignored` : ''}${caches ? '' : ' (CACHE=0)'}`)
+  if (reuse) console.log(`  页面 pages: ${reuse.reused.size} 个未变的页面沿用上次构建 unchanged pages kept from the previous build`)
   model.renderCache.prune()
 
-  const pagefind = await import('pagefind')
-  // Plan and unit pages are searched (they mark their content with data-pagefind-body); reading the other
-  // pages (the findings list of a large library is megabytes) would only cost time. The help pages get an index
-  // of their own, merged in the browser: in one index their long texts would change the ranking of plans and units.
-  let pageCount = 0
-  for (const [glob, bundle] of [['{plans,units}/*/index.html', 'pagefind'], ['help/**/index.html', 'pagefind-help']]) {
-    const { index, errors: created } = await pagefind.createIndex({})
-    if (!index) fail(`Pagefind: ${created.join('; ')}`)
-    const added = await index.addDirectory({ path: outDir, glob })
-    if (added.errors.length) fail(`Pagefind: ${added.errors.join('; ')}`)
-    pageCount += added.page_count
-    const written = await index.writeFiles({ outputPath: join(outDir, bundle) })
-    if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
-  }
-  await pagefind.close()
+  const pageCount = await indexSearch(outDir, model.searchShards ?? 1, reuse, previous)
+  // The previous output is deleted only now: its unchanged search indexes were taken over above.
+  const removing = removePrevious()
   const indexed = performance.now()
   if (downloads.length) await buildDownloads(model, downloads, outDir)
+  lap('downloads')
   // After the downloads: the service worker's build id hashes every file it may cache.
   stampServiceWorker(outDir)
+  lap('service worker build id')
   await removing
+  reuse?.save()
+  lap('previous output removed, page keys saved')
   const done = performance.now()
   const s = (ms: number) => (ms / 1000).toFixed(1)
   console.log(`站点已生成 site written to ${outDir} (base ${model.options.base}): ${pageCount} 个页面入索引 pages indexed`)
   console.log(`  用时 time: ${s(done - started)} s (load+lint ${s(loaded - started)} s, pages ${s(rendered - loaded)} s, search index ${s(indexed - rendered)} s${downloads.length ? `, downloads ${s(done - indexed)} s` : ''})`)
+  if (process.env.YUANKU_TIMING === '1') {
+    console.error('  phase                                         seconds')
+    for (const [name, ms] of timing) console.error(`  ${name.padEnd(44)} ${s(ms).padStart(7)}`)
+  }
+}
+
+/** YUANKU_TIMING=1: the time of each phase, printed at the end. */
+const timing: [string, number][] = []
+let lastLap = performance.now()
+function lap(name: string): void {
+  const now = performance.now()
+  timing.push([name, now - lastLap])
+  lastLap = now
+}
+
+type PageReuse = import('./lib/site/page-reuse.ts').PageReuse
+
+/**
+ * Pagefind over the output. Plan and unit pages are searched (they mark their content with data-pagefind-body);
+ * reading the other pages (the findings list of a large library is megabytes) would only cost time. They are
+ * split into `shards` indexes (see page-reuse.ts), each written by its own Pagefind process so that its memory
+ * is returned before the next; an index whose pages did not change is taken over from the previous build. The
+ * help pages get an index of their own, merged in the browser: in one index their long texts would change the
+ * ranking of plans and units. Returns the number of pages indexed.
+ */
+async function indexSearch(outDir: string, shards: number, reuse: PageReuse | undefined, previous: string | undefined): Promise<number> {
+  const { searchBundle, searchKey, searchShardOf } = await import('./lib/site/page-reuse.ts')
+  const bundles = new Map<string, string[]>()
+  for (let i = 0; i < shards; i++) bundles.set(searchBundle(i), [])
+  bundles.set('pagefind-help', [])
+  for (const section of ['plans', 'units']) {
+    const dir = join(outDir, section)
+    if (!existsSync(dir)) continue
+    for (const name of readdirSync(dir).sort()) {
+      if (existsSync(join(dir, name, 'index.html'))) bundles.get(searchBundle(searchShardOf(`${section}/${name}/`, shards)))!.push(`${section}/${name}/index.html`)
+    }
+  }
+  const help = (rel: string) => {
+    for (const name of readdirSync(join(outDir, rel)).sort()) {
+      const path = `${rel}/${name}`
+      if (statSync(join(outDir, path)).isDirectory()) help(path)
+      else if (name === 'index.html') bundles.get('pagefind-help')!.push(path)
+    }
+  }
+  if (existsSync(join(outDir, 'help'))) help('help')
+  const pagefind = await import('pagefind')
+  let count = 0
+  for (const [bundle, paths] of bundles) {
+    const pages = paths.map((path) => ({ path, content: readFileSync(join(outDir, path)) }))
+    count += pages.length
+    if (reuse?.keepSearchIndex(bundle, searchKey(pages), previous)) {
+      lap(`search index ${bundle}: ${pages.length} pages, kept`)
+      continue
+    }
+    const { index, errors: created } = await pagefind.createIndex({})
+    if (!index) fail(`Pagefind: ${created.join('; ')}`)
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ sourcePath: page.path, content: page.content.toString('utf8') })
+      if (added.errors.length) fail(`Pagefind: ${page.path}: ${added.errors.join('; ')}`)
+    }
+    const written = await index.writeFiles({ outputPath: join(outDir, bundle) })
+    if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`)
+    // A new process for the next index: this one's memory goes back to the system.
+    await pagefind.close()
+    lap(`search index ${bundle}: ${pages.length} pages, written`)
+  }
+  return count
 }
 
 /**
- * Empties the output folder. The previous site is moved aside and deleted while the new one is built:
- * deleting tens of thousands of pages one by one took seconds on a busy disk.
+ * Empties the output folder. The previous site is moved aside (its unchanged pages are taken over, see
+ * page-reuse.ts) and deleted while the new one is built: deleting tens of thousands of pages one by one took
+ * seconds on a busy disk.
  */
-function clearOutput(outDir: string): Promise<void> {
-  if (!existsSync(outDir)) return Promise.resolve()
+function clearOutput(outDir: string): { previous?: string; removePrevious: () => Promise<void> } {
+  const none = { removePrevious: () => Promise.resolve() }
+  if (!existsSync(outDir)) return none
   const aside = `${outDir}.old-${process.pid}`
   try {
     renameSync(outDir, aside)
   } catch {
     rmSync(outDir, { recursive: true, force: true })
-    return Promise.resolve()
+    return none
   }
   // A build that stops early must not leave the old site lying beside the output folder.
   const leftover = () => rmSync(aside, { recursive: true, force: true })
   process.once('exit', leftover)
-  return rm(aside, { recursive: true, force: true }).then(
-    () => void process.off('exit', leftover),
-    () => undefined,
-  )
+  return {
+    previous: aside,
+    removePrevious: () =>
+      rm(aside, { recursive: true, force: true }).then(
+        () => void process.off('exit', leftover),
+        () => undefined,
+      ),
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 export interface Sample {
   seconds: number
   peakMb: number
+  /** Peak RSS of single processes, by executable name (e.g. `node`, `pagefind_extend`, the kernel's 15-character cut). */
+  peakByNameMb: Record<string, number>
   code: number | null
 }
 
@@ -35,13 +37,25 @@ function rssKb(pid: number): number {
   }
 }
 
-function treeRssKb(root: number): number {
+function commOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+  } catch {
+    return '?'
+  }
+}
+
+/** RSS of the whole tree under `root`; `byName` keeps the largest single process seen per executable name. */
+function treeRssKb(root: number, byName: Map<string, number>): number {
   const children = childrenOf()
   let total = 0
   const stack = [root]
   while (stack.length) {
     const pid = stack.pop()!
-    total += rssKb(pid)
+    const kb = rssKb(pid)
+    total += kb
+    const name = commOf(pid)
+    if (kb > (byName.get(name) ?? 0)) byName.set(name, kb)
     stack.push(...(children.get(pid) ?? []))
   }
   return total
@@ -56,15 +70,16 @@ export function measure(command: string, args: string[], options: { cwd?: string
       stderr = (stderr + d).slice(-4000)
     })
     let peak = 0
+    const byName = new Map<string, number>()
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRssKb(child.pid))
+      if (child.pid) peak = Math.max(peak, treeRssKb(child.pid, byName))
     }, 50)
     child.on('error', reject)
     child.on('close', (code) => {
       clearInterval(timer)
       const seconds = Number(process.hrtime.bigint() - start) / 1e9
       if (code !== 0 && code !== 1) process.stderr.write(`  (exit ${code}) ${stderr.split('\n').slice(-5).join('\n  ')}\n`)
-      resolve({ seconds, peakMb: peak / 1024, code })
+      resolve({ seconds, peakMb: peak / 1024, peakByNameMb: Object.fromEntries([...byName].map(([name, kb]) => [name, kb / 1024])), code })
     })
   })
 }

@@ -11,7 +11,7 @@
 //          --full (site build of 10,000 too)  --no-site  --site-only  --keep
 //          --before DIR (also the cold site build of another checkout, e.g. the previous release, same run)
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, statSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -69,7 +69,15 @@ const fmt = (row: Row) => {
 
 function print(row: Row): void {
   const f = fmt(row)
-  console.log(`${String(row.size).padStart(6)}  ${row.label.padEnd(44)} ${f.t.toFixed(2).padStart(8)} s  (${f.lo.toFixed(2)}–${f.hi.toFixed(2)})  ${f.mb.toFixed(0).padStart(6)} MB`)
+  console.log(`${String(row.size).padStart(6)}  ${row.label.padEnd(44)} ${f.t.toFixed(2).padStart(8)} s  (${f.lo.toFixed(2)}–${f.hi.toFixed(2)})  ${f.mb.toFixed(0).padStart(6)} MB${processes(row)}`)
+}
+
+/** The largest single processes of a row (median over runs), e.g. Astro's Node process and Pagefind's binary. */
+function processes(row: Row): string {
+  const names = new Set(row.samples.flatMap((s) => Object.keys(s.peakByNameMb)))
+  if (names.size < 2) return ''
+  const parts = [...names].map((name) => [name, median(row.samples.map((s) => s.peakByNameMb[name] ?? 0))] as const)
+  return `  [largest: ${parts.filter(([, mb]) => mb >= 20).sort((a, b) => b[1] - a[1]).map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`).join(', ')}]`
 }
 
 /** A bare Astro project of `pages` plain Markdown pages: no layout, no components, Astro's own Markdown engine. */
@@ -110,6 +118,7 @@ function firstPlan(dir: string): string {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`)
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; ${new Date().toISOString()}`)
 console.log(`runs per figure: ${runs} (median, min–max, median peak RSS of the whole process tree)\n`)
 console.log(`  plans  what                                          wall time              peak RSS`)
 
@@ -199,8 +208,9 @@ async function siteRows(lib: string, size: number): Promise<void> {
 console.log('\n| plans | what | median wall time | min–max | peak RSS | ratio |\n| ---: | --- | ---: | ---: | ---: | --- |')
 for (const row of rows) {
   const f = fmt(row)
-  console.log(`| ${row.size} | ${row.label} | ${f.t.toFixed(2)} s | ${f.lo.toFixed(2)}–${f.hi.toFixed(2)} s | ${f.mb.toFixed(0)} MB | ${row.baseline ?? ''} |`)
+  console.log(`| ${row.size} | ${row.label} | ${f.t.toFixed(2)} s | ${f.lo.toFixed(2)}–${f.hi.toFixed(2)} s | ${f.mb.toFixed(0)} MB${processes(row)} | ${row.baseline ?? ''} |`)
 }
+console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; ${new Date().toISOString()}`)
 if (!values.keep) rmSync(work, { recursive: true, force: true })
 else console.log(`\nkept ${work}`)
 

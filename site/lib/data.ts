@@ -113,6 +113,15 @@ export function renderedDrill(drill: DrillView): RenderedBody {
   return renderCache().render('drill', record, linkContext(record.path), (ctx) => renderBody(record.tree, ctx))
 }
 
+/**
+ * Whether the page at this route is rendered in this build: false when the build takes over the previous
+ * build's page, whose inputs are all unchanged (scripts/lib/site/page-reuse.ts). A route's getStaticPaths
+ * leaves such pages out.
+ */
+export function renderNow(route: string): boolean {
+  return !site().reusedPages?.has(route)
+}
+
 /** Name of a unit id (or the text itself when it is not in the registry). */
 export function unitName(id: string): string {
   const unit = site().library.units.get(id)

@@ -43,6 +43,8 @@ export function initSearch(): void {
   const load = () =>
     (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
       await pf.options({ basePath: bundle })
+      // The other indexes of a large library's plans and units, ranked together with the first.
+      for (const shard of (form.dataset.shards ?? '').split(' ').filter(Boolean)) await pf.mergeIndex(shard)
       // The help pages' own index (see scripts/build-site.ts), weighted below plans and units: someone searching
       // 防汛 or a unit's name wants the plans first. A site built without it still searches plans.
       if (form.dataset.help) await pf.mergeIndex(form.dataset.help, { indexWeight: 0.2 }).catch(() => undefined)

@@ -93,6 +93,10 @@ export interface SiteModel {
   downloads?: ('docx' | 'pdf')[]
   /** Rendered bodies kept between builds (the pages make one in memory when the build gave none). */
   renderCache?: RenderCache
+  /** Routes ('plans/<id>/') whose page the previous build wrote and this one takes over unrendered (page-reuse.ts). */
+  reusedPages?: ReadonlySet<string>
+  /** How many search indexes the plan and unit pages are split into (page-reuse.ts); 1 when not given. */
+  searchShards?: number
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
