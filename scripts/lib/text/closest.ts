@@ -14,19 +14,30 @@ let rowB = new Int32Array(64)
 function boundedDistance(a: string, b: string, bound: number): number {
   if (a === b) return 0
   if (Math.abs(a.length - b.length) >= bound) return bound
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length + 1)
-    rowB = new Int32Array(b.length + 1)
+  // A common prefix and suffix change nothing in the distance: ids of one library share long ones
+  // (county3-…-overall), so the table shrinks to the parts that differ.
+  let from = 0
+  let endA = a.length
+  let endB = b.length
+  while (from < endA && from < endB && a.charCodeAt(from) === b.charCodeAt(from)) from++
+  while (endA > from && endB > from && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--
+    endB--
+  }
+  const n = endB - from
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1)
+    rowB = new Int32Array(n + 1)
   }
   let prev = rowA
   let cur = rowB
-  for (let j = 0; j <= b.length; j++) prev[j] = j
-  for (let i = 1; i <= a.length; i++) {
+  for (let j = 0; j <= n; j++) prev[j] = j
+  for (let i = 1; i <= endA - from; i++) {
     cur[0] = i
     let rowMin = i
-    const ca = a.charCodeAt(i - 1)
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1))
+    const ca = a.charCodeAt(from + i - 1)
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(from + j - 1) ? 0 : 1))
       cur[j] = v
       if (v < rowMin) rowMin = v
     }
@@ -36,7 +47,7 @@ function boundedDistance(a: string, b: string, bound: number): number {
     prev = cur
     cur = t
   }
-  return prev[b.length]
+  return prev[n]
 }
 
 /** From this many candidates on, closest() with a bound looks only at candidates that share enough bigrams. */
