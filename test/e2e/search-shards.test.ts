@@ -1,35 +1,22 @@
 // A large library's plan and unit pages are split into several search indexes (scripts/lib/site/page-reuse.ts)
 // that the search page merges: a search finds the pages of every index, ranked together. Forced here on the
 // small fixture library with SEARCH_INDEX_PAGES.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { buildSite, hasBrowser, launchBrowser, offsite, serve, watchedPage, type BuiltSite, type Served, type Watched } from './support.ts'
+import { hasBrowser, offsite, siteUnderTest } from './support.ts'
 import { searchShardOf } from '../../scripts/lib/site/page-reuse.ts'
 
 describe.skipIf(!hasBrowser)('search over several indexes (fixture library, 8 pages per index)', () => {
-  let browser: Browser
-  let server: Served
-  let w: Watched
-  let site: BuiltSite
+  const t = siteUnderTest({ library: 'test/e2e/fixtures/site-lib', env: { SEARCH_INDEX_PAGES: '8' } })
   let shards = 0
-
-  beforeAll(async () => {
-    site = await buildSite({ library: 'test/e2e/fixtures/site-lib', env: { SEARCH_INDEX_PAGES: '8' } })
-    while (existsSync(join(site.dir, shards === 0 ? 'pagefind' : `pagefind-${shards}`))) shards++
-    server = await serve(site.dir, site.base)
-    browser = await launchBrowser()
-    w = await watchedPage(browser)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+  beforeAll(() => {
+    while (existsSync(join(t.site.dir, shards === 0 ? 'pagefind' : `pagefind-${shards}`))) shards++
   })
 
   const search = async (q: string) => {
-    const { page } = w
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}search/?q=${encodeURIComponent(q)}`)
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0 || /没有|不可用/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 })
     return page.locator('[data-search-results] li > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')))
   }
@@ -48,8 +35,8 @@ describe.skipIf(!hasBrowser)('search over several indexes (fixture library, 8 pa
     expect(unit).not.toContain('/yuan/plans/shili-epidemic/')
     const found = [...flood, ...unit].map((href) => searchShardOf(href!.replace('/yuan/', ''), shards))
     expect(new Set(found).size).toBeGreaterThan(1)
-    expect(await w.page.locator('[data-search-results] mark').count()).toBeGreaterThan(0)
-    expect(offsite(w.requests, server.origin)).toEqual([])
-    expect(w.consoleErrors).toEqual([])
+    expect(await t.w.page.locator('[data-search-results] mark').count()).toBeGreaterThan(0)
+    expect(offsite(t.w.requests, t.server.origin)).toEqual([])
+    expect(t.w.consoleErrors).toEqual([])
   })
 })

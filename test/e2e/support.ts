@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { decodedPath, sendSiteFile } from '../../scripts/cli/preview.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -224,4 +225,31 @@ export function siteFiles(dir: string): [string, Buffer][] {
   }
   walk(dir)
   return out
+}
+
+/** A built fixture site, served over HTTP, with a browser and a watched page: what most browser tests start from. */
+export interface SiteUnderTest {
+  site: BuiltSite
+  server: Served
+  browser: Browser
+  w: Watched
+}
+
+/**
+ * Builds and serves a site and opens a watched page before the tests of the calling describe block, and closes
+ * them after; the returned object is filled in by then.
+ */
+export function siteUnderTest(options: BuildOptions): SiteUnderTest {
+  const t = {} as SiteUnderTest
+  beforeAll(async () => {
+    t.site = await buildSite(options)
+    t.server = await serve(t.site.dir, t.site.base)
+    t.browser = await launchBrowser()
+    t.w = await watchedPage(t.browser)
+  })
+  afterAll(async () => {
+    await t.browser?.close()
+    await t.server?.close()
+  })
+  return t
 }

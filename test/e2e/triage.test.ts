@@ -1,28 +1,14 @@
 // What an office reader sees first (issue 11): the most serious findings first with a summary, rules by
 // their Chinese names, provisional drill grades marked 暂定, on the built fixture site in Chromium.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { buildSite, hasBrowser, launchBrowser, serve, watchedPage, type Served, type Watched } from './support.ts'
+import { describe, expect, test } from 'vitest'
+import { hasBrowser, siteUnderTest } from './support.ts'
 
 describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fixture library, base /yuan/)', () => {
-  let browser: Browser
-  let server: Served
-  let w: Watched
-
-  beforeAll(async () => {
-    const site = await buildSite({ library: 'test/e2e/fixtures/site-lib' })
-    server = await serve(site.dir, site.base)
-    browser = await launchBrowser()
-    w = await watchedPage(browser)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const t = siteUnderTest({ library: 'test/e2e/fixtures/site-lib' })
 
   test('the findings page opens with a summary and lists errors first, the overall plan before the special ones', async () => {
-    const { page } = w
-    await page.goto(`${server.url}findings/`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}findings/`)
     expect(await page.locator('[data-findings-summary]').textContent()).toMatch(/^\d+ 个错误，涉及 \d+ 份预案(和 \d+ 个其他文件)?；\d+ 个警告，涉及 \d+ 份预案/)
     const severities = await page.locator('#finding-table tbody tr td:first-child').allTextContents()
     const firstWarning = severities.indexOf('警告')
@@ -37,8 +23,8 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
   })
 
   test('rules are labelled by their Chinese names, the id in small type; the filters are 规则类别 and 规则', async () => {
-    const { page } = w
-    await page.goto(`${server.url}findings/`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}findings/`)
     const labels = await page.locator('form.filters label').evaluateAll((ls) => ls.map((l) => l.firstChild?.textContent?.trim()))
     expect(labels).toEqual(['级别', '规则类别', '规则', '说明'])
     const options = await page.locator('select[name=rule] option').allTextContents()
@@ -48,21 +34,21 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
     expect(await row.locator('.rule-cell a').textContent()).toBe('占位文字未填')
     expect(await row.locator('.rule-cell .rule-id').textContent()).toBe('placeholder-text')
     // Filtering by the rule still works from the address.
-    await page.goto(`${server.url}findings/?rule=placeholder-text`)
+    await page.goto(`${t.server.url}findings/?rule=placeholder-text`)
     expect(await page.locator('#finding-table tbody tr:not([hidden]) .rule-cell a').allTextContents()).toEqual(['占位文字未填'])
     // The rules page and the coverage legend speak Chinese too.
-    await page.goto(`${server.url}rules/`)
+    await page.goto(`${t.server.url}rules/`)
     expect(await page.locator('#rule-missing-parent h2').textContent()).toBe('缺少上级预案 missing-parent')
-    await page.goto(`${server.url}coverage/`)
+    await page.goto(`${t.server.url}coverage/`)
     expect(await page.locator('.legend').textContent()).not.toContain('coverage-gap')
     expect(await page.locator('.legend').textContent()).toContain('仅有草案')
   })
 
   test('the home page has a 最需要处理 card with the errors in the same order as the findings page', async () => {
-    const { page } = w
-    await page.goto(`${server.url}findings/?severity=error`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}findings/?severity=error`)
     const errors = await page.locator('#finding-table tbody tr:not([hidden]) td:nth-child(4)').allTextContents()
-    await page.goto(server.url)
+    await page.goto(t.server.url)
     const card = page.locator('#most-urgent')
     expect(await card.locator('h2').textContent()).toBe('最需要处理')
     const shown = await card.locator('li .muted').allTextContents()
@@ -72,10 +58,10 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
   })
 
   test('a drill with unrated items is marked 暂定 on the drill list, the record, the plan page, its trend and the home page', async () => {
-    const { page } = w
+    const { page } = t.w
     // A tablet in portrait: where narrow columns used to wrap 2026-/05-12 and 桌面推/演.
     await page.setViewportSize({ width: 820, height: 1100 })
-    await page.goto(`${server.url}drills/`)
+    await page.goto(`${t.server.url}drills/`)
     const row = page.locator('tr', { has: page.locator('a[href="/yuan/drills/drill-2026-shili-hazmat/"]') })
     expect(await row.locator('.badge.provisional').textContent()).toBe('暂定')
     // A finished drill is not marked.
@@ -97,25 +83,25 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
     expect(lines.filter(Boolean)).toEqual([])
     await page.setViewportSize({ width: 1280, height: 900 })
 
-    await page.goto(`${server.url}drills/drill-2026-shili-hazmat/`)
+    await page.goto(`${t.server.url}drills/drill-2026-shili-hazmat/`)
     expect(await page.locator('.meta').textContent()).toContain('暂定')
     expect(await page.locator('.meta').textContent()).toContain('尚有 2 项未评定')
     // The organiser is named, not shown as its id.
     expect(await page.locator('.meta').textContent()).toContain('示例市应急管理局')
     expect(await page.locator('.meta').textContent()).not.toContain('shi-yingji')
 
-    await page.goto(`${server.url}plans/shili-hazmat/`)
+    await page.goto(`${t.server.url}plans/shili-hazmat/`)
     expect(await page.locator('#drills .badge.provisional').count()).toBe(1)
     expect(await page.locator('#drills svg.trend circle.provisional').count()).toBe(1)
 
-    await page.goto(server.url)
+    await page.goto(t.server.url)
     const latest = page.locator('.card li', { has: page.locator('a[href="/yuan/drills/drill-2026-shili-hazmat/"]') })
     expect(await latest.locator('.badge.provisional').textContent()).toBe('暂定')
   })
 
   test('searching a unit offers its page first; the unit page lists its open actions and drills; the index counts its plans', async () => {
-    const { page } = w
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('市水利局')}`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}search/?q=${encodeURIComponent('市水利局')}`)
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0, null, { timeout: 15_000 })
     const first = page.locator('[data-search-results] li').first()
     expect(await first.locator('a').getAttribute('href')).toBe('/yuan/units/shi-shuili/')
@@ -123,30 +109,30 @@ describe.skipIf(!hasBrowser)('triage, Chinese labels and provisional grades (fix
     // Plans that give the unit work follow it.
     expect(await page.locator('[data-search-results] li > a[href="/yuan/plans/shili-flood/"]').count()).toBe(1)
     // Search excerpts do not glue badges together (专项应急预案已发布…).
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('防汛')}`)
+    await page.goto(`${t.server.url}search/?q=${encodeURIComponent('防汛')}`)
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length > 0, null, { timeout: 15_000 })
     expect((await page.locator('[data-search-results] .excerpt').allTextContents()).join('\n')).not.toMatch(/应急预案(已发布|已审批|起草)/)
 
-    await page.goto(`${server.url}units/shi-shuili/`)
+    await page.goto(`${t.server.url}units/shi-shuili/`)
     expect(await page.locator('#unit-drills tbody tr').count()).toBeGreaterThan(0)
     expect(await page.locator('#open-actions h2').textContent()).toMatch(/^承担的待整改问题（\d+）$/)
 
-    await page.goto(`${server.url}units/`)
+    await page.goto(`${t.server.url}units/`)
     const city = page.locator('tr', { has: page.locator('a[href="/yuan/units/shili-shi/"]') })
     expect(Number(await city.locator('td.num').first().textContent())).toBeGreaterThan(0)
   })
 
   test('checklist attributes in the plan text show as badges, not as {分值=…} markup', async () => {
-    const { page } = w
-    await page.goto(`${server.url}plans/shili-hazmat/`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}plans/shili-hazmat/`)
     const item = page.locator('#text li', { hasText: '事故单位1小时内报告市应急局' })
     expect(await item.locator('.badge.cl-attr').allTextContents()).toEqual(['5分', '否决项', '时限 1小时'])
     expect(await page.locator('#text').textContent()).not.toContain('{分值=')
   })
 
   test('the revision history and the drill list have Chinese headers', async () => {
-    const { page } = w
-    await page.goto(`${server.url}plans/shili-flood/`)
+    const { page } = t.w
+    await page.goto(`${t.server.url}plans/shili-flood/`)
     const headers = await page.locator('#history thead th').allTextContents()
     if (headers.length) expect(headers).not.toContain('commit')
   })
