@@ -55,6 +55,10 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
       'plans/city/forest.md:14',
     ])
     expect([json.errorCount, json.warningCount]).toEqual([3, 1])
+    // One finding per line: grep and diff see findings, not keys.
+    const lines = glob.stdout.split('\n')
+    expect(lines.filter((l) => l.startsWith('    {"file":')).map((l) => JSON.parse(l.replace(/,$/, '')))).toEqual(json.findings)
+    expect(lines.slice(-4)).toEqual(['  "errorCount": 3,', '  "warningCount": 1', '}', ''])
   })
 
   it('--max-warnings turns too many warnings into exit 1', async () => {
@@ -117,7 +121,7 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
     const dir = workspace()
     const cache = join(dir, 'my-cache')
     const first = await yuanku(['lint', '--today', TODAY, '--cache-location', 'my-cache'], dir)
-    expect(readdirSync(cache)).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.stamps.bin'])
+    expect(readdirSync(cache)).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.result.bin', 'lint-cache-v1.stamps.bin'])
     const warm = await yuanku(['lint', '--today', TODAY, '--cache-location', 'my-cache'], dir)
     expect(warm.stdout).toBe(first.stdout)
     expect(warm.code).toBe(1)
@@ -131,7 +135,7 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
     await yuanku(['lint', '--today', TODAY, '--no-cache'], dir)
     expect(existsSync(cache)).toBe(false)
     await yuanku(['lint', '--today', TODAY], dir)
-    expect(readdirSync(cache)).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.stamps.bin'])
+    expect(readdirSync(cache)).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.result.bin', 'lint-cache-v1.stamps.bin'])
     rmSync(cache, { recursive: true })
   })
 
@@ -143,6 +147,6 @@ describe('yuanku lint', { timeout: 120_000 }, () => {
     const made = readdirSync(join(dir, 'node_modules/.cache/yuanku'))
     expect(made).toHaveLength(1)
     expect(made[0]).toMatch(/^[0-9a-f]{16}$/)
-    expect(readdirSync(join(dir, 'node_modules/.cache/yuanku', made[0]))).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.stamps.bin'])
+    expect(readdirSync(join(dir, 'node_modules/.cache/yuanku', made[0]))).toEqual(['lint-cache-v1.bin', 'lint-cache-v1.result.bin', 'lint-cache-v1.stamps.bin'])
   })
 })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { writeFileAtomic } from '../fs/atomic.ts'
@@ -113,23 +113,63 @@ export class LintCache {
   private baseId: string | undefined
   private baseKeys = new Set<string>()
   private baseSize = 0
+  private bodyLoaded = false
+  /** Entries the base held when read (0: a first run). */
+  private loadedSize = 0
+  /** The last run's findings, apart from the entries: replaying them needs neither the base nor the journal. */
+  readonly resultFile: string
 
   constructor(dir: string, toolVersion: string) {
     this.file = join(dir, `lint-cache-v${FORMAT}.bin`)
     this.journal = join(dir, `lint-cache-v${FORMAT}.journal.bin`)
+    this.resultFile = join(dir, `lint-cache-v${FORMAT}.result.bin`)
     this.toolVersion = toolVersion
     this.stampsFile = join(dir, `lint-cache-v${FORMAT}.stamps.bin`)
     this.loadStamps()
+  }
+
+  /**
+   * The base and the journal, read when an entry or memo is first asked for: a run that replays the last
+   * result (see lastResult) never reads them (57 MB and a second of deserialising at 10,000 plans).
+   */
+  private loadBody(): void {
+    if (this.bodyLoaded) return
+    this.bodyLoaded = true
     const base = this.load(this.file)
     if (!base || typeof base.id !== 'string') return
     this.baseId = base.id
     for (const key of this.entries.keys()) this.baseKeys.add(key)
     for (const key of this.memos.keys()) this.baseKeys.add(`memo:${key}`)
     this.baseSize = this.baseKeys.size
+    this.loadedSize = this.entries.size
     // A journal written against another base (or none) is ignored: its entries are recomputed.
     const journal = this.load(this.journal, base.id) as { entries: Map<string, unknown>; memos?: Map<string, unknown> } | undefined
     for (const key of journal?.entries.keys() ?? []) this.baseKeys.delete(key)
     for (const key of journal?.memos?.keys() ?? []) this.baseKeys.delete(`memo:${key}`)
+  }
+
+  /**
+   * The findings of the last run whose inputs hashed to `key` (see the engine's resultKey), packed, with
+   * the file-system facts they depend on; undefined when the last result was computed from other inputs.
+   */
+  hasResult(): boolean {
+    return existsSync(this.resultFile)
+  }
+
+  lastResult(key: string): { findings: string; files?: unknown } | undefined {
+    try {
+      const data = deserialize(readFileSync(this.resultFile))
+      if (data?.magic !== MAGIC || data.version !== this.toolVersion || data.key !== key || typeof data.findings !== 'string') return undefined
+      return { findings: data.findings, files: data.files }
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Keeps a run's findings for the next run with the same inputs (one result: the file is replaced). */
+  saveResult(key: string, findings: string, files: unknown): void {
+    mkdirSync(join(this.resultFile, '..'), { recursive: true })
+    writeFileAtomic(this.resultFile, serialize({ magic: MAGIC, version: this.toolVersion, key, findings, files }))
   }
 
   /** Reads one cache file into the maps; undefined when it is missing, foreign or corrupt (then nothing of it is kept). */
@@ -194,10 +234,18 @@ export class LintCache {
 
   /** Entries read from disk (plans and drill records). */
   get size(): number {
+    this.loadBody()
     return this.entries.size
   }
 
+  /** Whether the cache held entries before this run (a first run's result is kept for the next). */
+  get wasEmpty(): boolean {
+    this.loadBody()
+    return this.loadedSize === 0
+  }
+
   get(hash: string): CacheEntry | undefined {
+    this.loadBody()
     const entry = this.entries.get(hash)
     if (!entry || entry.kind === 'drill') return undefined
     this.used.add(hash)
@@ -206,6 +254,7 @@ export class LintCache {
 
   /** A drill record's entry, keyed apart from plans (the same bytes validate differently as a drill). */
   getDrill(hash: string): DrillCacheEntry | undefined {
+    this.loadBody()
     const entry = this.entries.get(`drill:${hash}`)
     if (!entry || entry.kind !== 'drill') return undefined
     this.used.add(`drill:${hash}`)
@@ -217,6 +266,7 @@ export class LintCache {
   }
 
   set(hash: string, entry: AnyCacheEntry): void {
+    this.loadBody()
     this.entries.set(hash, entry)
     this.used.add(hash)
     // The base's entry under this key (if any) is out of date now.
@@ -226,6 +276,7 @@ export class LintCache {
 
   /** A rule's memo under a context (tool version, settings, registry, today): see RuleContext.memo. */
   memo(context: string, ruleId: string): { get(key: string): unknown; set(key: string, value: unknown): void } {
+    this.loadBody()
     const prefix = `${context}\u0000${ruleId}\u0000`
     this.contextsUsed.add(context)
     return {
@@ -251,6 +302,8 @@ export class LintCache {
    */
   save(): void {
     this.saveStamps()
+    // Nothing was asked of the entries (the last result was replayed): they stand as they are on disk.
+    if (!this.bodyLoaded) return
     // A memo of a context still in use is kept though unread this run: dropping the did-you-mean memos on a
     // warm run (whose rules did not run) rewrote the whole cache file and made the next edit recompute them.
     const memosInUse = [...this.memos.keys()].filter((k) => this.memosUsed.has(k) || this.contextsUsed.has(k.slice(0, k.indexOf('\u0000'))))

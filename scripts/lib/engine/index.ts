@@ -315,8 +315,10 @@ interface Merged {
 /** Lints a library in five steps: hash the files, ask the cache, parse the rest in threads, merge, run the rules. */
 export async function lintLibrary(root: string, options: EngineOptions = {}): Promise<EngineResult> {
   const run = openRun(root, options)
+  const known = knownHashes(run)
+  if (known?.replay) return known.replay
   const pool = earlyPool(run)
-  const sorted = await sortByCache(run, hashFiles(run), pool)
+  const sorted = await sortByCache(run, known?.files ?? hashFiles(run), pool)
   await runWorkers(run, sorted, pool)
   const merged = timed('phase: merge (main)', () => merge(run, sorted))
   return runRules(run, sorted, merged)
@@ -345,7 +347,7 @@ function earlyPool(run: Run): WorkerPool | undefined {
 }
 
 // Hash: the bytes are hashed as they are read, plans first, then drill records; lazily, so each file meets the cache as soon as it is read.
-function* hashFiles({ meta, cache }: Run): Generator<Hashed & { role: 'plan' | 'drill' }> {
+function* hashFiles({ meta, cache }: Run): Generator<HashedFile> {
   for (const path of meta.planPaths) {
     const read = readHashed(meta, cache, path, 'plan')
     if (read) yield { ...read, role: 'plan' }
@@ -356,37 +358,93 @@ function* hashFiles({ meta, cache }: Run): Generator<Hashed & { role: 'plan' | '
   }
 }
 
+type HashedFile = Hashed & { role: 'plan' | 'drill' }
+
+/**
+ * When the last run left its result: every file's hash (from the stamps, or read now for the few whose
+ * stamp changed), and the last result itself when the inputs hash as they did then. The whole cache is
+ * not read for that: a warm run with nothing changed reads the stamps, the settings and the findings.
+ * Undefined without a last result (a first run hashes while the threads start, see hashFiles).
+ */
+function knownHashes(run: Run): { files: HashedFile[]; replay?: EngineResult } | undefined {
+  const { cache, options } = run
+  if (!cache || options.overlay || !cache.hasResult()) return undefined
+  const files = timed('phase: read+hash', () => [...hashFiles(run)])
+  const last = cache.lastResult(resultKey(run, files))
+  if (!last || !factsHold(last.files)) return { files }
+  const findings = timed('phase: replay last result', () => unpacked(last.findings) as Finding[])
+  saveCache(cache)
+  return { files, replay: { library: libraryOnDemand(run, files), result: { findings, internalErrors: [] }, timings: timingReport() } }
+}
+
+/**
+ * Everything the findings of a run follow from: the context (tool, settings, registry, today), the
+ * options and rules, every file's bytes by hash and path, the checklists, and what could not be read.
+ */
+function resultKey({ meta, context, options }: Run, files: HashedFile[]): string {
+  const hash = createHash('sha1').update(`${context}\n`)
+  hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null, (options.rules ?? allRules).map((r) => r.id)]))
+  hash.update(files.map(({ file, hash: h, role }) => `${role}\u0000${file.path}\u0000${h}\u0000${file.bom}\n`).join(''))
+  for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
+  hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
+  return hash.digest('base64url')
+}
+
+/**
+ * The library of a replayed run: its plans and drill records are built (from the cache, as a run that
+ * lints would) only when something asks for them; the JSON and SARIF reports need only the root and settings.
+ */
+function libraryOnDemand(run: Run, files: HashedFile[]): Library {
+  const { read: _read, planPaths: _paths, drillPaths: _drills, stamps: _stamps, ...rest } = run.meta
+  let built: Library | undefined
+  const build = () => {
+    if (!built) {
+      const sorted = sortFiles(run, files)
+      built = assembleLibrary(run.meta, merge(run, sorted).plans)
+    }
+    return built
+  }
+  const library = { ...rest } as Library
+  for (const key of ['plans', 'planById', 'drills'] as const) {
+    Object.defineProperty(library, key, { enumerable: true, configurable: true, get: () => build()[key] })
+  }
+  return library
+}
+
 // Cache: each file read is sorted into cached results, cached parse only, or work for the threads (fed while reading continues).
-async function sortByCache(run: Run, files: Iterable<Hashed & { role: 'plan' | 'drill' }>, pool: WorkerPool | undefined): Promise<Sorted> {
+async function sortByCache(run: Run, files: Iterable<HashedFile>, pool: WorkerPool | undefined): Promise<Sorted> {
+  try {
+    return timed('phase: read+hash', () => sortFiles(run, files, pool))
+  } catch (error) {
+    await pool?.abort()
+    throw error
+  }
+}
+
+/** Sorts the files by what the cache knows of them; a file it knows nothing of goes to the pool or, without one, to sorted.misses. */
+function sortFiles(run: Run, files: Iterable<HashedFile>, pool?: WorkerPool): Sorted {
   const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), misses: [], drillMisses: 0 }
   const miss = (kind: WorkerFile['kind'], { path, absPath, text, bom }: SourceFile) => {
     const file: WorkerFile = { kind, path, absPath, text, bom }
     if (pool) pool.add(file)
     else sorted.misses.push(file)
   }
-  try {
-    timed('phase: read+hash', () => {
-      for (const { file, hash, role } of files) {
-        if (role === 'plan') {
-          sorted.planFiles.push({ file, hash })
-          const entry = run.cache?.get(hash)
-          if (entry && entry.context === run.context) sorted.results.set(file.path, entry)
-          else if (entry) sorted.parsedOnly.set(file.path, entry.parsed)
-          else miss('plan', file)
-        } else {
-          sorted.drillFiles.push({ file, hash })
-          const entry = run.cache?.getDrill(hash)
-          if (entry) sorted.drillParsed.set(file.path, entry.parsed)
-          else {
-            miss('drill', file)
-            sorted.drillMisses++
-          }
-        }
+  for (const { file, hash, role } of files) {
+    if (role === 'plan') {
+      sorted.planFiles.push({ file, hash })
+      const entry = run.cache?.get(hash)
+      if (entry && entry.context === run.context) sorted.results.set(file.path, entry)
+      else if (entry) sorted.parsedOnly.set(file.path, entry.parsed)
+      else miss('plan', file)
+    } else {
+      sorted.drillFiles.push({ file, hash })
+      const entry = run.cache?.getDrill(hash)
+      if (entry) sorted.drillParsed.set(file.path, entry.parsed)
+      else {
+        miss('drill', file)
+        sorted.drillMisses++
       }
-    })
-  } catch (error) {
-    await pool?.abort()
-    throw error
+    }
   }
   return sorted
 }
@@ -483,15 +541,6 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   const library = assembleLibrary(meta, plans)
   const rules = options.rules ?? allRules
   const libKey = libraryKey(meta, keys, sorted.drillFiles, options)
-  // Nothing changed since the last run (every file, the context, the options): its whole result stands.
-  const whole = cache?.memo(context, 'result')
-  const wholeKey = createHash('sha1').update(`${libKey}\n${rules.map((r) => r.id).join(',')}\n`).update(keys.map((p) => `${p.hash}\n`).join('')).digest('base64url')
-  const last = whole?.get('last') as { key?: unknown; findings?: unknown; files?: unknown } | undefined
-  if (last?.key === wholeKey && typeof last.findings === 'string' && factsHold(last.files)) {
-    const findings = timed('phase: replay last result', () => unpacked(last.findings as string) as Finding[])
-    saveCache(cache)
-    return { library, result: { findings, internalErrors: [] }, timings: timingReport() }
-  }
   const remembered = cache ? rememberedFindings(cache, context, libKey, keys, rules) : undefined
   let result: LintResult
   try {
@@ -502,7 +551,14 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   // Kept after a run that only replayed (the next one is likely the same again) or a first one; not after an
   // edit, where packing and writing every finding again (0.7 s at 85,000 findings) would slow each edit down.
   const replayOnly = !remembered?.ran && sorted.results.size === sorted.planFiles.length
-  if (whole && result.internalErrors.length === 0 && (replayOnly || (cache?.size ?? 0) === 0)) whole.set('last', { key: wholeKey, findings: packed(result.findings), files: remembered?.files.length ? remembered.files : undefined })
+  if (cache && !run.options.overlay && result.internalErrors.length === 0 && (replayOnly || cache.wasEmpty)) {
+    const files = [...sorted.planFiles.map((h) => ({ ...h, role: 'plan' as const })), ...sorted.drillFiles.map((h) => ({ ...h, role: 'drill' as const }))]
+    try {
+      cache.saveResult(resultKey(run, files), packed(result.findings), remembered?.files.length ? remembered.files : undefined)
+    } catch {
+      // Not kept: the next run lints.
+    }
+  }
   saveCache(cache)
   return { library, result, timings: timingReport() }
 }

@@ -55,11 +55,42 @@ export function validate(name: SchemaName, data: unknown): ErrorObject[] {
   return fn(data) ? [] : [...(fn.errors ?? [])]
 }
 
-/** Defaults of a schema: what validating an empty object with `useDefaults` fills in. */
+/**
+ * Defaults of a schema: what validating an empty object with ajv's `useDefaults` fills in (a missing
+ * property takes its `default`, then the defaults inside it, through `$ref`, `allOf` and `items`), worked
+ * out without compiling the schema a second time (≈0.2 s on every run). test/load/schema-defaults.test.ts
+ * compares it with ajv on every schema.
+ */
 export function schemaDefaults(name: SchemaName): Record<string, unknown> {
-  const ajv = new Ajv2020({ useDefaults: true, strict: false, allowUnionTypes: true })
-  addFormats(ajv)
-  const data = {}
-  ajv.validate(schemas[name], data)
+  const root = schemas[name]
+  const data: Record<string, unknown> = {}
+  fillDefaults(root, root, data)
   return data
+}
+
+type SchemaNode = Record<string, unknown>
+
+function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {
+  const ref = node.$ref
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node
+  let target: unknown = root
+  for (const part of ref.slice(2).split('/')) target = (target as SchemaNode | undefined)?.[part.replaceAll('~1', '/').replaceAll('~0', '~')]
+  return (target as SchemaNode | undefined) ?? node
+}
+
+function fillDefaults(root: SchemaNode, node: SchemaNode, data: unknown): void {
+  if (typeof data !== 'object' || data === null) return
+  // A $ref beside other keywords: both apply (draft 2020-12).
+  const target = resolveRef(root, node)
+  if (target !== node) fillDefaults(root, target, data)
+  for (const sub of (node.allOf as SchemaNode[] | undefined) ?? []) fillDefaults(root, sub, data)
+  if (Array.isArray(data)) {
+    if (typeof node.items === 'object' && node.items !== null) for (const item of data) fillDefaults(root, node.items as SchemaNode, item)
+    return
+  }
+  const record = data as Record<string, unknown>
+  for (const [key, sub] of Object.entries((node.properties as Record<string, SchemaNode> | undefined) ?? {})) {
+    if (record[key] === undefined && 'default' in sub) record[key] = structuredClone(sub.default)
+    if (record[key] !== undefined) fillDefaults(root, sub, record[key])
+  }
 }
