@@ -61,4 +61,16 @@ describe('a run with nothing changed', () => {
     expect(english.result.findings.map(key)).toEqual(cold())
     expect(english.result.findings.map((f) => f.message)).not.toEqual(edited.result.findings.map((f) => f.message))
   })
+
+  it('lints as usual when the last result is damaged: cut short, or not ours', async () => {
+    const result = join(cacheDir, 'lint-cache-v1.result.bin')
+    await warm()
+    const whole = readFileSync(result)
+    writeFileSync(result, whole.subarray(0, whole.length - 1000))
+    expect((await warm()).result.findings.map(key)).toEqual(cold())
+    writeFileSync(result, 'yuanku-lint-cache result\nnot a key\n')
+    expect((await warm()).result.findings.map(key)).toEqual(cold())
+    writeFileSync(result, whole.subarray(0, 40))
+    expect((await warm()).result.findings.map(key)).toEqual(cold())
+  })
 })
