@@ -16,7 +16,7 @@ import { stopWatching, watchReads, type Reads } from './reads.ts'
 import { factValue, observeFileFacts, type FileFact } from '../load/file-facts.ts'
 import type { DrillRecord, Plan, SourceFile } from '../model/plan.ts'
 import { codeVersion } from './code-version.ts'
-import { contentHash, LintCache, packed, storedParts, unpacked, type CacheEntry, type StoredParts } from './cache.ts'
+import { contentHash, LintCache, packed, storedParts, unpacked, unpackReports, type CacheEntry, type Packed, type StoredParts } from './cache.ts'
 import type { WorkerFile, WorkerReply, WorkerResult } from './worker.ts'
 import { addTime, mergeTimes, timed, timingReport } from './timing.ts'
 import { seedContentKey } from '../text/content-key.ts'
@@ -153,9 +153,9 @@ interface PlanKeys {
 }
 
 /** A cache entry's reports, deserialised when lint() first asks for one. */
-function lazyReports(stored: string): { get(ruleId: string): FileReport[] | undefined } {
-  let reports: Map<string, FileReport[]> | undefined
-  return { get: (id) => (reports ??= new Map(unpacked(stored) as [string, FileReport[]][])).get(id) }
+function lazyReports(stored: Packed): { get(ruleId: string): FileReport[] | undefined } {
+  let reports: ReturnType<typeof unpackReports> | undefined
+  return { get: (id) => (reports ??= unpackReports(stored)).get(id) }
 }
 
 /** A cache entry's prepared data, deserialised rule by rule when a rule first asks for it. */
