@@ -300,6 +300,8 @@ interface Sorted {
   /** Plans whose parse only is known: their file-scope rules run on the main thread. */
   parsedOnly: Map<string, ParsedFrontmatter>
   drillParsed: Map<string, ParsedFrontmatter>
+  /** Drill records the cache holds, by path: their hash (built from the cache only when asked for). */
+  drillCached: Map<string, string>
   /** Files to parse that no worker pool has taken (yet). */
   misses: WorkerFile[]
   drillMisses: number
@@ -395,7 +397,6 @@ function resultKey({ meta, context, options }: Run, files: HashedFile[]): string
  * lints would) only when something asks for them; the JSON and SARIF reports need only the root and settings.
  */
 function libraryOnDemand(run: Run, files: HashedFile[]): Library {
-  const { read: _read, planPaths: _paths, drillPaths: _drills, stamps: _stamps, ...rest } = run.meta
   let built: Library | undefined
   const build = () => {
     if (!built) {
@@ -404,7 +405,7 @@ function libraryOnDemand(run: Run, files: HashedFile[]): Library {
     }
     return built
   }
-  const library = { ...rest } as Library
+  const library = assembleLibrary(run.meta, [])
   for (const key of ['plans', 'planById', 'drills'] as const) {
     Object.defineProperty(library, key, { enumerable: true, configurable: true, get: () => build()[key] })
   }
@@ -423,7 +424,7 @@ async function sortByCache(run: Run, files: Iterable<HashedFile>, pool: WorkerPo
 
 /** Sorts the files by what the cache knows of them; a file it knows nothing of goes to the pool or, without one, to sorted.misses. */
 function sortFiles(run: Run, files: Iterable<HashedFile>, pool?: WorkerPool): Sorted {
-  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), misses: [], drillMisses: 0 }
+  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), drillCached: new Map(), misses: [], drillMisses: 0 }
   const miss = (kind: WorkerFile['kind'], { path, absPath, text, bom }: SourceFile) => {
     const file: WorkerFile = { kind, path, absPath, text, bom }
     if (pool) pool.add(file)
@@ -438,8 +439,7 @@ function sortFiles(run: Run, files: Iterable<HashedFile>, pool?: WorkerPool): So
       else miss('plan', file)
     } else {
       sorted.drillFiles.push({ file, hash })
-      const entry = run.cache?.getDrill(hash)
-      if (entry) sorted.drillParsed.set(file.path, entry.parsed)
+      if (run.cache?.hasDrill(hash)) sorted.drillCached.set(file.path, hash)
       else {
         miss('drill', file)
         sorted.drillMisses++
@@ -471,18 +471,35 @@ async function runWorkers(run: Run, sorted: Sorted, early: WorkerPool | undefine
 
 // Merge: drill records and plans rebuilt from what the cache and the threads returned, the rest parsed here; new results go into the cache.
 function merge(run: Run, sorted: Sorted): Merged {
-  run.meta.drills = sorted.drillFiles.map((hashed) => mergeDrill(run, sorted, hashed))
+  lazyDrills(run, sorted)
   const merged: Merged = { plans: [], precomputed: { reports: new Map(), prepared: new Map() }, keys: [] }
   const shell = assembleLibrary(run.meta, [])
   for (const hashed of sorted.planFiles) mergePlan(run, sorted, shell, hashed, merged)
   return merged
 }
 
-// A drill record's frontmatter is known or read now; the cache learns it either way when it lacks it.
+/**
+ * The drill records: the new ones built now (so that the cache learns them before it is saved), those the
+ * cache holds when a rule or the caller first asks for library.drills (a run whose rules on drill records
+ * are replayed never builds them).
+ */
+function lazyDrills(run: Run, sorted: Sorted): void {
+  const built = new Map<string, DrillRecord>()
+  for (const hashed of sorted.drillFiles) if (!sorted.drillCached.has(hashed.file.path)) built.set(hashed.file.path, mergeDrill(run, sorted, hashed))
+  let drills: DrillRecord[] | undefined
+  Object.defineProperty(run.meta, 'drills', {
+    enumerable: true,
+    configurable: true,
+    get: () => (drills ??= sorted.drillFiles.map((hashed) => built.get(hashed.file.path) ?? mergeDrill(run, sorted, hashed))),
+  })
+}
+
+// A drill record's frontmatter is known (from the cache or a worker) or read now; the cache learns it when it lacks it.
 function mergeDrill({ cache }: Run, sorted: Sorted, { file, hash }: Hashed): DrillRecord {
-  const known = sorted.drillParsed.get(file.path)
+  const cached = sorted.drillCached.has(file.path) ? cache?.getDrill(hash)?.parsed : undefined
+  const known = cached ?? sorted.drillParsed.get(file.path)
   const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
-  if (!known || !cache?.getDrill(hash)) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
+  if (!cached) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
   return drillFromParsed(withFile(file, { issues: parsed.issues }), parsed)
 }
 

@@ -349,9 +349,15 @@ export function loadLibraryMeta(rootDir: string, options: MetaOptions = {}): Lib
   }
 }
 
+const META_ONLY = new Set(['read', 'planPaths', 'drillPaths', 'stamps'])
+
 export function assembleLibrary(meta: LibraryMeta, plans: Plan[]): Library {
-  const { read: _read, planPaths: _paths, drillPaths: _drills, stamps: _stamps, ...rest } = meta
-  return { ...rest, plans, planById: indexPlans(plans) }
+  // Property by property, not spread: the lint engine builds the drill records on first use (a getter).
+  const library = {} as Library
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(meta))) if (!META_ONLY.has(key)) Object.defineProperty(library, key, descriptor)
+  library.plans = plans
+  library.planById = indexPlans(plans)
+  return library
 }
 
 /** Reads a library folder into one model shared by lint, CLI and site. */

@@ -1,22 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import { isIsoDate } from '../dates.ts'
-import planSchema from '../../../schema/plan.schema.json' with { type: 'json' }
-import unitsSchema from '../../../schema/units.schema.json' with { type: 'json' }
-import librarySchema from '../../../schema/library.schema.json' with { type: 'json' }
-import drillSchema from '../../../schema/drill.schema.json' with { type: 'json' }
-import checklistSchema from '../../../schema/checklist.schema.json' with { type: 'json' }
-import checklistItemSchema from '../../../schema/checklist-item.schema.json' with { type: 'json' }
+import { AJV_OPTIONS, schemas, type SchemaName } from './schema-files.ts'
+import * as generated from './schema-validators.generated.ts'
 
-export type SchemaName = 'plan' | 'units' | 'library' | 'drill' | 'checklist' | 'checklist-item'
-
-export const schemas: Record<SchemaName, Record<string, unknown>> = {
-  plan: planSchema,
-  units: unitsSchema,
-  library: librarySchema,
-  drill: drillSchema,
-  checklist: checklistSchema,
-  'checklist-item': checklistItemSchema,
-}
+export { AJV_OPTIONS, schemas, type SchemaName }
 
 // The schemas' one format, "date", is Yuanku's one definition of a valid date (dates.ts), as in the
 // checklist page's generated validator.
@@ -25,24 +12,30 @@ function addFormats(ajv: Ajv2020): void {
 }
 
 let ajv: Ajv2020 | undefined
-const compiled = new Map<SchemaName, ValidateFunction>()
 
 function sharedAjv(): Ajv2020 {
   if (!ajv) {
-    // verbose: errors carry parentSchema, which gives the known keys for did-you-mean.
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true })
+    ajv = new Ajv2020(AJV_OPTIONS)
     addFormats(ajv)
   }
   return ajv
 }
 
-/** Each schema is compiled when first needed (a lint worker needs only plan and drill): ~0.1 s saved per thread. */
-function validator(name: SchemaName): ValidateFunction {
-  let fn = compiled.get(name)
-  if (fn) return fn
-  fn = sharedAjv().compile(schemas[name])
-  compiled.set(name, fn)
-  return fn
+/** A validator as ajv's standalone code exports it: the function and its errors. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
+
+/** The validators of schema/, compiled ahead (scripts/gen-schema-validators.ts; a test keeps them current). */
+const precompiled: Record<SchemaName, Validator> = {
+  plan: generated.plan,
+  units: generated.units,
+  library: generated.library,
+  drill: generated.drill,
+  checklist: generated.checklist,
+  'checklist-item': generated.checklistItem,
+}
+
+function validator(name: SchemaName): Validator {
+  return precompiled[name]
 }
 
 /** A validator for a schema that is not a file of schema/ (a rule's options), with the same ajv options. */
