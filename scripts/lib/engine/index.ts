@@ -302,6 +302,8 @@ interface Sorted {
   drillParsed: Map<string, ParsedFrontmatter>
   /** Drill records the cache holds, by path: their hash (built from the cache only when asked for). */
   drillCached: Map<string, string>
+  /** Drill records' frontmatter as the worker threads packed it for the cache. */
+  drillPacked: Map<string, string>
   /** Files to parse that no worker pool has taken (yet). */
   misses: WorkerFile[]
   drillMisses: number
@@ -424,7 +426,7 @@ async function sortByCache(run: Run, files: Iterable<HashedFile>, pool: WorkerPo
 
 /** Sorts the files by what the cache knows of them; a file it knows nothing of goes to the pool or, without one, to sorted.misses. */
 function sortFiles(run: Run, files: Iterable<HashedFile>, pool?: WorkerPool): Sorted {
-  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), drillCached: new Map(), misses: [], drillMisses: 0 }
+  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), drillCached: new Map(), drillPacked: new Map(), misses: [], drillMisses: 0 }
   const miss = (kind: WorkerFile['kind'], { path, absPath, text, bom }: SourceFile) => {
     const file: WorkerFile = { kind, path, absPath, text, bom }
     if (pool) pool.add(file)
@@ -462,7 +464,10 @@ async function runWorkers(run: Run, sorted: Sorted, early: WorkerPool | undefine
   const fromWorkers = await pool.finish()
   addTime('phase: workers (wall, from start)', performance.now() - pool.started)
   for (const r of fromWorkers) {
-    if (r.kind === 'drill') sorted.drillParsed.set(r.path, r.parsed)
+    if (r.kind === 'drill') {
+      sorted.drillParsed.set(r.path, r.parsed)
+      if (r.packedParsed) sorted.drillPacked.set(r.path, r.packedParsed)
+    }
     // A rule that threw in a worker runs again on the main thread, where lint() reports it.
     else if (r.error) sorted.parsedOnly.set(r.path, r.parsed)
     else sorted.results.set(r.path, r)
@@ -499,7 +504,7 @@ function mergeDrill({ cache }: Run, sorted: Sorted, { file, hash }: Hashed): Dri
   const cached = sorted.drillCached.has(file.path) ? cache?.getDrill(hash)?.parsed : undefined
   const known = cached ?? sorted.drillParsed.get(file.path)
   const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
-  if (!cached) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] })
+  if (!cached) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] }, sorted.drillPacked.get(file.path))
   return drillFromParsed(withFile(file, { issues: parsed.issues }), parsed)
 }
 

@@ -5,7 +5,7 @@ import { LineIndex } from '../text/line-index.ts'
 import { assembleLibrary, metaFromSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, type MetaSnapshot, type ParsedFrontmatter } from '../load/library.ts'
 import { runFileRules, type FileReport } from '../lint.ts'
 import { takeTimes, timed, timingEnabled } from './timing.ts'
-import { storedParts, type StoredParts } from './cache.ts'
+import { packed, storedParts, type StoredParts } from './cache.ts'
 
 export interface WorkerFile {
   kind: 'plan' | 'drill'
@@ -23,6 +23,8 @@ export interface WorkerResult extends StoredParts {
   kind: 'plan' | 'drill'
   path: string
   parsed: ParsedFrontmatter
+  /** A drill record's frontmatter packed as the cache stores it (packed here, in parallel, not by the main thread at save). */
+  packedParsed?: string
   error?: string
 }
 
@@ -38,7 +40,10 @@ const library = assembleLibrary(metaFromSnapshot(snapshot), [])
 function work(f: WorkerFile): WorkerResult {
   const file = { path: f.path, absPath: f.absPath, text: f.text, bom: f.bom, lines: new LineIndex(f.text), issues: [] }
   const none = { dataKey: '', head: '', reports: '', prepared: [] }
-  if (f.kind === 'drill') return { kind: 'drill', path: f.path, parsed: timed('file: drill yaml', () => parseDrillFrontmatter(file)), ...none }
+  if (f.kind === 'drill') {
+    const parsed = timed('file: drill yaml', () => parseDrillFrontmatter(file))
+    return { kind: 'drill', path: f.path, parsed, packedParsed: packed(parsed), ...none }
+  }
   const parsed = timed('file: yaml', () => parsePlanFrontmatter(file))
   const plan = planFromParsed(file, parsed)
   timed('file: markdown', () => plan.tree)

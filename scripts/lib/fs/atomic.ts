@@ -10,13 +10,16 @@ function tempPath(target: string): string {
 // for the 45 MB JSON report of a library with 140,000 findings.
 const utf8 = new TextEncoder()
 
-function writeTemp(target: string, data: string | Uint8Array, mode?: number): string {
+/** What a file is written from: text (as UTF-8), bytes, or byte chunks written one after another. */
+export type FileContent = string | Uint8Array | readonly Uint8Array[]
+
+function writeTemp(target: string, data: FileContent, mode?: number): string {
   const tmp = tempPath(target)
   const fd = openSync(tmp, 'wx', mode ?? 0o644)
   try {
-    const bytes = typeof data === 'string' ? utf8.encode(data) : data
+    const chunks = typeof data === 'string' ? [utf8.encode(data)] : data instanceof Uint8Array ? [data] : data
     // A write may take fewer bytes than it was given (signals, some file systems): the rest follows.
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done)
+    for (const bytes of chunks) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done)
     fsyncSync(fd)
   } finally {
     closeSync(fd)
@@ -52,7 +55,7 @@ export function syncDirectory(dir: string): void {
  * Writes a file so that readers see either the old or the new content, never a torn one:
  * temp file in the same folder, fsync, rename. The original keeps its mode.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, options: { mode?: number } = {}): void {
+export function writeFileAtomic(target: string, data: FileContent, options: { mode?: number } = {}): void {
   let mode = options.mode
   if (mode === undefined) {
     try {
@@ -72,7 +75,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
 }
 
 /** Creates a new file atomically and refuses to replace an existing one (link(2) fails on EEXIST). */
-export function createFileAtomic(target: string, data: string | Uint8Array, options: { mode?: number } = {}): void {
+export function createFileAtomic(target: string, data: FileContent, options: { mode?: number } = {}): void {
   const tmp = writeTemp(target, data, options.mode)
   try {
     linkSync(tmp, target)
