@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { writeFileAtomic } from '../fs/atomic.ts'
+import { writeFileAtomic, type FileChunk } from '../fs/atomic.ts'
 import type { FileStamp, ParsedFrontmatter } from '../load/library.ts'
 import type { FileReport } from '../lint.ts'
 
@@ -91,14 +91,14 @@ type BlobRef = [start: number, end: number]
  */
 const FRAME = Buffer.from('YKCACHE1', 'latin1')
 
-function framed(value: Record<string, unknown>, entries: Map<string, AnyCacheEntry>): Uint8Array[] {
-  const chunks: Uint8Array[] = []
+function framed(value: Record<string, unknown>, entries: Map<string, AnyCacheEntry>): FileChunk[] {
+  const chunks: FileChunk[] = []
   let size = 0
   const ref = (packedValue: Packed): BlobRef => {
-    const bytes = typeof packedValue === 'string' ? Buffer.from(packedValue, 'latin1') : packedValue
-    chunks.push(bytes)
-    size += bytes.length
-    return [size - bytes.length, size]
+    // A one-byte string is written as latin1 (one byte per character) when its turn comes: 30 MB of copies are never held at once.
+    chunks.push(typeof packedValue === 'string' ? { latin1: packedValue } : packedValue)
+    size += packedValue.length
+    return [size - packedValue.length, size]
   }
   const out = new Map<string, unknown>()
   for (const [key, entry] of entries) {
@@ -106,10 +106,14 @@ function framed(value: Record<string, unknown>, entries: Map<string, AnyCacheEnt
     else out.set(key, { ...entry, reports: ref(entry.reports), prepared: entry.prepared.map(([id, v, hash]) => [id, ref(v), hash]) })
   }
   const body = serialize({ ...value, entries: out })
+  return [frameLead(body.length), body, ...chunks]
+}
+
+function frameLead(bodyLength: number): Buffer {
   const lead = Buffer.alloc(FRAME.length + 4)
   FRAME.copy(lead)
-  lead.writeUInt32LE(body.length, FRAME.length)
-  return [lead, body, ...chunks]
+  lead.writeUInt32LE(bodyLength, FRAME.length)
+  return lead
 }
 
 /** The v8-serialised part of a cache file and its blob; undefined when the file is not framed as framed() writes. */
@@ -250,7 +254,7 @@ export class LintCache {
     return existsSync(this.resultFile)
   }
 
-  lastResult(key: string): { findings: string; files?: unknown } | undefined {
+  lastResult(key: string): { findings: Packed; files?: unknown } | undefined {
     // The key leads the file: a run with something changed reads those few bytes, not the findings (40 MB at 140,000).
     const header = resultHeader(key)
     try {
@@ -268,18 +272,20 @@ export class LintCache {
       } finally {
         closeSync(fd)
       }
-      const data = deserialize(raw)
-      if (data?.version !== this.toolVersion || typeof data.findings !== 'string') return undefined
-      return { findings: data.findings, files: data.files }
+      const parts = unframed(raw)
+      const data = parts && deserialize(parts.body)
+      if (data?.version !== this.toolVersion || data.findings !== parts!.blob.length) return undefined
+      return { findings: parts!.blob, files: data.files }
     } catch {
       return undefined
     }
   }
 
-  /** Keeps a run's findings for the next run with the same inputs (one result: the file is replaced). */
-  saveResult(key: string, findings: string, files: unknown): void {
+  /** Keeps a run's findings (serialised) for the next run with the same inputs (one result: the file is replaced). */
+  saveResult(key: string, findings: Uint8Array, files: unknown): void {
     mkdirSync(join(this.resultFile, '..'), { recursive: true })
-    writeFileAtomic(this.resultFile, [resultHeader(key), serialize({ version: this.toolVersion, findings, files })])
+    const body = serialize({ version: this.toolVersion, findings: findings.length, files })
+    writeFileAtomic(this.resultFile, [resultHeader(key), frameLead(body.length), body, findings])
   }
 
   /** Reads one cache file into the maps; undefined when it is missing, foreign or corrupt (then nothing of it is kept). */

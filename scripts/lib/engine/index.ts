@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createHash } from 'node:crypto'
+import { serialize } from 'node:v8'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { assembleLibrary, drillFromParsed, loadLibraryMeta, metaSnapshot, parseDrillFrontmatter, parsePlanFrontmatter, planFromParsed, withFile, type LibraryMeta, type ParsedFrontmatter } from '../load/library.ts'
@@ -576,7 +577,7 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   if (cache && !run.options.overlay && result.internalErrors.length === 0 && (replayOnly || cache.wasEmpty)) {
     const files = [...sorted.planFiles.map((h) => ({ ...h, role: 'plan' as const })), ...sorted.drillFiles.map((h) => ({ ...h, role: 'drill' as const }))]
     try {
-      cache.saveResult(resultKey(run, files), packed(result.findings), remembered?.files.length ? remembered.files : undefined)
+      cache.saveResult(resultKey(run, files), serialize(result.findings), remembered?.files.length ? remembered.files : undefined)
     } catch {
       // Not kept: the next run lints.
     }

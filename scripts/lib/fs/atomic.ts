@@ -10,16 +10,22 @@ function tempPath(target: string): string {
 // for the 45 MB JSON report of a library with 140,000 findings.
 const utf8 = new TextEncoder()
 
-/** What a file is written from: text (as UTF-8), bytes, or byte chunks written one after another. */
-export type FileContent = string | Uint8Array | readonly Uint8Array[]
+/** A piece of a file written in chunks: bytes, or a one-byte string written as latin1 (encoded when its turn comes, so that the chunks' copies are never all held at once). */
+export type FileChunk = Uint8Array | { latin1: string }
+
+/** What a file is written from: text (as UTF-8), bytes, or chunks written one after another. */
+export type FileContent = string | Uint8Array | readonly FileChunk[]
 
 function writeTemp(target: string, data: FileContent, mode?: number): string {
   const tmp = tempPath(target)
   const fd = openSync(tmp, 'wx', mode ?? 0o644)
   try {
     const chunks = typeof data === 'string' ? [utf8.encode(data)] : data instanceof Uint8Array ? [data] : data
-    // A write may take fewer bytes than it was given (signals, some file systems): the rest follows.
-    for (const bytes of chunks) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done)
+    for (const chunk of chunks) {
+      const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(chunk.latin1, 'latin1')
+      // A write may take fewer bytes than it was given (signals, some file systems): the rest follows.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done)
+    }
     fsyncSync(fd)
   } finally {
     closeSync(fd)
