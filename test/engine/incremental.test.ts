@@ -1,38 +1,23 @@
 // A warm run replays each cross-file rule's findings while what the rule read is unchanged, and skips
 // reading files whose stamp is unchanged. After every kind of edit it must give exactly what a cold
 // lint of the edited library gives: these edits change cross-file findings, so a stale replay shows.
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateLibrary } from '../../scripts/bench/generate.ts'
 import { lintLibrary } from '../../scripts/lib/engine/index.ts'
 import { LintCache } from '../../scripts/lib/engine/cache.ts'
 import { loadLibrary } from '../../scripts/lib/load/library.ts'
 import { lint } from '../../scripts/lib/lint.ts'
-import type { Finding } from '../../scripts/lib/model/finding.ts'
-
-const TODAY = '2026-11-22'
-const key = (f: Finding) => `${f.file}:${f.place.line}:${f.place.column}-${f.place.endLine}:${f.place.endColumn} ${f.ruleId} ${f.message}${f.cause ? ` ← ${f.cause.file}:${f.cause.place.line}:${f.cause.place.column}` : ''}`
-const dirs: string[] = []
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
-
-/** Sets every file's modification time an hour back, so that the cache may vouch for them by their stamps. */
-function age(dir: string): void {
-  const past = new Date(Date.now() - 3_600_000)
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), past, past)
-  }
-}
+import { age, findingKey, tempDir, TODAY } from './support.ts'
 
 describe('warm runs after edits that change cross-file findings', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'yuanku-incremental-'))
-  const cacheDir = mkdtempSync(join(tmpdir(), 'yuanku-incremental-cache-'))
-  dirs.push(dir, cacheDir)
+  const dir = tempDir('yuanku-incremental-')
+  const cacheDir = tempDir('yuanku-incremental-cache-')
   generateLibrary(dir, 340, 7, { corpus: 'realistic' })
   age(dir)
-  const cold = () => lint(loadLibrary(dir), { today: TODAY }).findings.map(key)
-  const warm = async () => (await lintLibrary(dir, { today: TODAY, cacheDir, workers: 0 })).result.findings.map(key)
+  const cold = () => lint(loadLibrary(dir), { today: TODAY }).findings.map(findingKey)
+  const warm = async () => (await lintLibrary(dir, { today: TODAY, cacheDir, workers: 0 })).result.findings.map(findingKey)
   const edit = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')))
 
   /** Runs the edit, then checks the warm run against a cold lint and that the edit did change the findings it names. */
@@ -110,8 +95,7 @@ describe('warm runs after edits that change cross-file findings', () => {
 
 describe('stamps', () => {
   it('vouch for a file only while its stamp is unchanged and older than the run that recorded it by the racy margin', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yuanku-stamps-'))
-    dirs.push(dir)
+    const dir = tempDir('yuanku-stamps-')
     const first = new LintCache(dir, 'v1')
     const started = Date.now()
     first.runStarted = started
