@@ -10,7 +10,7 @@ import type { Draft } from '../lib/import/draft.ts'
 import { todayIso } from '../lib/dates.ts'
 import { loadLibrary } from '../lib/load/library.ts'
 import type { Locale } from '../lib/model/finding.ts'
-import { formatters } from '../lib/report/index.ts'
+import { formatStylish } from '../lib/report/stylish.ts'
 import { displayPathFrom, isInside } from './display-path.ts'
 import { EXIT, UsageError, todayOption } from './errors.ts'
 import { findLibraryRoot } from './library-path.ts'
@@ -264,7 +264,7 @@ export async function runImport(argv: string[]): Promise<number> {
     const findings = result.findings.filter((f) => written.has(f.file))
     if (values.format === 'json') for (const r of report) (r as Record<string, unknown>).findings = findings.filter((f) => r.ok && relative(root, resolve(cwd, (r as { written: string }).written)) === f.file)
     else if (findings.length) {
-      lintText = formatters.stylish(findings, { locale: (values.locale ?? linted.settings.locale) as Locale, displayPath: (f) => show(join(root, f)), color: process.stdout.isTTY && !process.env.NO_COLOR })
+      lintText = formatStylish(findings, { locale: (values.locale ?? linted.settings.locale) as Locale, displayPath: (f) => show(join(root, f)), color: process.stdout.isTTY && !process.env.NO_COLOR })
     }
   }
 

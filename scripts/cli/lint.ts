@@ -193,8 +193,9 @@ export async function runLint(argv: string[]): Promise<number> {
     const { mkdirSync } = await import('node:fs')
     const file = resolve(cwd, values.output)
     mkdirSync(dirname(file), { recursive: true })
-    writeFileAtomic(file, output)
-  } else process.stdout.write(output)
+    writeFileAtomic(file, typeof output === 'string' ? output : output.map((text) => ({ utf8: text })))
+  } else if (typeof output === 'string') process.stdout.write(output)
+  else for (const piece of output) process.stdout.write(piece)
 
   for (const e of result.internalErrors) {
     process.stderr.write(`内部错误 / internal error in rule ${e.ruleId}${e.file ? ` (${e.file})` : ''}: ${e.message.split('\n')[0]}\n`)

@@ -46,9 +46,10 @@ const DRILLS_PER_PLAN = 10
 /** A plan's per-file results: as a worker returned them (stored as the cache keeps them), or from the cache. */
 type FileResult = ({ parsed: ParsedFrontmatter } & StoredParts) | CacheEntry
 
-function contextHash(meta: LibraryMeta, today: string): string {
-  // Today is part of it: file-scope rules may compare dates.
-  return createHash('sha1').update(codeVersion()).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(today).digest('base64url')
+function contextHash(meta: LibraryMeta, today: string, locale: string | undefined): string {
+  // Today is part of it: file-scope rules may compare dates. So is --locale: a rule may word part of a
+  // finding's data itself (repealed-basis names the current version in the run's language).
+  return createHash('sha1').update(codeVersion()).update(JSON.stringify(meta.settings)).update(meta.unitsFile?.text ?? '').update(`${today}\u0000${locale ?? ''}`).digest('base64url')
 }
 
 /**
@@ -337,7 +338,7 @@ function openRun(root: string, options: EngineOptions): Run {
   const meta = timed('phase: meta', () => loadLibraryMeta(root, { deferDrills: true, overlay: options.overlay }))
   const cache = timed('phase: cache read', () => (options.cacheDir ? new LintCache(options.cacheDir, codeVersion()) : undefined))
   if (cache) cache.runStarted = started
-  return { meta, cache, context: contextHash(meta, today), today, options }
+  return { meta, cache, context: contextHash(meta, today, options.locale), today, options }
 }
 
 function newPool(run: Run, count: number): WorkerPool {

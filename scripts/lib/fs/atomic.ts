@@ -10,8 +10,8 @@ function tempPath(target: string): string {
 // for the 45 MB JSON report of a library with 140,000 findings.
 const utf8 = new TextEncoder()
 
-/** A piece of a file written in chunks: bytes, or a one-byte string written as latin1 (encoded when its turn comes, so that the chunks' copies are never all held at once). */
-export type FileChunk = Uint8Array | { latin1: string }
+/** A piece of a file written in chunks: bytes, or text encoded as UTF-8 or latin1 when its turn comes (the encoded copies are never all held at once). */
+export type FileChunk = Uint8Array | { latin1: string } | { utf8: string }
 
 /** What a file is written from: text (as UTF-8), bytes, or chunks written one after another. */
 export type FileContent = string | Uint8Array | readonly FileChunk[]
@@ -22,7 +22,7 @@ function writeTemp(target: string, data: FileContent, mode?: number): string {
   try {
     const chunks = typeof data === 'string' ? [utf8.encode(data)] : data instanceof Uint8Array ? [data] : data
     for (const chunk of chunks) {
-      const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(chunk.latin1, 'latin1')
+      const bytes = chunk instanceof Uint8Array ? chunk : 'utf8' in chunk ? utf8.encode(chunk.utf8) : Buffer.from(chunk.latin1, 'latin1')
       // A write may take fewer bytes than it was given (signals, some file systems): the rest follows.
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done)
     }

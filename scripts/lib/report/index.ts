@@ -1,15 +1,16 @@
 import type { Finding } from '../model/finding.ts'
 import { formatGitlab } from './gitlab.ts'
-import { formatJson } from './json.ts'
+import { formatJsonPieces } from './json.ts'
 import { formatSarif } from './sarif.ts'
 import { formatStylish, type FormatContext } from './stylish.ts'
 
 export type { FormatContext }
-export type Formatter = (findings: Finding[], ctx: FormatContext) => string
+/** A report as text, or as its pieces in order (a large JSON report is encoded and written piece by piece). */
+export type Formatter = (findings: Finding[], ctx: FormatContext) => string | string[]
 
 export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
-  json: formatJson,
+  json: formatJsonPieces,
   sarif: (findings, ctx) => formatSarif(findings, ctx),
   gitlab: formatGitlab,
 }
