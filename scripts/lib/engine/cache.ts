@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { writeFileAtomic, type FileChunk } from '../fs/atomic.ts'
@@ -33,25 +33,19 @@ export interface CacheEntry {
   prepared: [ruleId: string, value: Packed, hash: string][]
 }
 
-/** What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are cross-file). */
+/**
+ * What the cache keeps for one drill record: its frontmatter as read and validated (rules on drills are
+ * cross-file). Read from disk it is still packed, and unpacked only when the record is built: a run whose
+ * rules on drill records need not run again never builds them (8,000 records at 10,000 plans were ≈0.45 s
+ * of deserialising and building). An entry made this run has both forms.
+ */
 export interface DrillCacheEntry {
   kind: 'drill'
-  parsed: ParsedFrontmatter
-}
-
-/**
- * A drill record's entry as read from disk: its frontmatter still packed, unpacked when the record is
- * built. A run whose rules on drill records need not run again never builds them (8,000 records at 10,000
- * plans were ≈0.45 s of deserialising and building).
- */
-interface PackedDrillEntry {
-  kind: 'drill'
-  packedParsed: Packed
-  /** Set when the entry was made this run (both forms are at hand then). */
   parsed?: ParsedFrontmatter
+  packedParsed?: Packed
 }
 
-export type AnyCacheEntry = CacheEntry | DrillCacheEntry | PackedDrillEntry
+export type AnyCacheEntry = CacheEntry | DrillCacheEntry
 
 /** A file's stamp as last seen, with the hash of its bytes then and whether it began with a BOM. */
 type StampRecord = [...stamp: FileStamp, hash: string, bom: boolean]
@@ -102,7 +96,7 @@ function framed(value: Record<string, unknown>, entries: Map<string, AnyCacheEnt
   }
   const out = new Map<string, unknown>()
   for (const [key, entry] of entries) {
-    if (entry.kind === 'drill') out.set(key, { kind: 'drill', packedParsed: ref('packedParsed' in entry && entry.packedParsed !== undefined ? entry.packedParsed : packed(entry.parsed)) })
+    if (entry.kind === 'drill') out.set(key, { kind: 'drill', packedParsed: ref(entry.packedParsed ?? packed(entry.parsed)) })
     else out.set(key, { ...entry, reports: ref(entry.reports), prepared: entry.prepared.map(([id, v, hash]) => [id, ref(v), hash]) })
   }
   const body = serialize({ ...value, entries: out })
@@ -246,36 +240,33 @@ export class LintCache {
     for (const key of journal?.memos?.keys() ?? []) this.baseKeys.delete(`memo:${key}`)
   }
 
-  /**
-   * The findings of the last run whose inputs hashed to `key` (see the engine's resultKey), packed, with
-   * the file-system facts they depend on; undefined when the last result was computed from other inputs.
-   */
+  /** Whether a last result is kept at all (a first run does not hash every file before it starts the threads). */
   hasResult(): boolean {
     return existsSync(this.resultFile)
   }
 
-  lastResult(key: string): { findings: Packed; files?: unknown } | undefined {
+  /**
+   * The findings of the last run whose inputs hashed to `key` (see the engine's resultKey), serialised, with
+   * the file-system facts they depend on; undefined when the last result was computed from other inputs.
+   */
+  lastResult(key: string): { findings: Uint8Array; files?: unknown } | undefined {
     // The key leads the file: a run with something changed reads those few bytes, not the findings (40 MB at 140,000).
     const header = resultHeader(key)
     try {
+      const lead = Buffer.alloc(header.length)
       const fd = openSync(this.resultFile, 'r')
-      let raw: Buffer
       try {
-        const lead = Buffer.alloc(header.length)
         if (readSync(fd, lead, 0, lead.length, 0) !== lead.length || !lead.equals(header)) return undefined
-        raw = Buffer.allocUnsafe(fstatSync(fd).size - header.length)
-        for (let done = 0; done < raw.length; ) {
-          const n = readSync(fd, raw, done, raw.length - done, header.length + done)
-          if (n === 0) return undefined
-          done += n
-        }
       } finally {
         closeSync(fd)
       }
-      const parts = unframed(raw)
+      // Read whole and checked again: the file may have been replaced in between.
+      const raw = readFileSync(this.resultFile)
+      if (!raw.subarray(0, header.length).equals(header)) return undefined
+      const parts = unframed(raw.subarray(header.length))
       const data = parts && deserialize(parts.body)
-      if (data?.version !== this.toolVersion || data.findings !== parts!.blob.length) return undefined
-      return { findings: parts!.blob, files: data.files }
+      if (!parts || data?.version !== this.toolVersion || data.findings !== parts.blob.length) return undefined
+      return { findings: parts.blob, files: data.files }
     } catch {
       return undefined
     }
@@ -380,16 +371,15 @@ export class LintCache {
     return true
   }
 
-  /** A drill record's entry, keyed apart from plans (the same bytes validate differently as a drill); unpacked now if it is still packed. */
-  getDrill(hash: string): DrillCacheEntry | undefined {
+  /** A drill record's frontmatter, keyed apart from plans (the same bytes validate differently as a drill); unpacked now if it is still packed. */
+  getDrill(hash: string): ParsedFrontmatter | undefined {
     if (!this.hasDrill(hash)) return undefined
     const key = `drill:${hash}`
-    const entry = this.entries.get(key) as DrillCacheEntry | PackedDrillEntry
-    if (entry.parsed) return entry as DrillCacheEntry
-    if (!('packedParsed' in entry)) return entry
+    const entry = this.entries.get(key) as DrillCacheEntry
+    if (entry.parsed) return entry.parsed
     let parsed: unknown
     try {
-      parsed = unpacked(entry.packedParsed)
+      parsed = entry.packedParsed === undefined ? undefined : unpacked(entry.packedParsed)
     } catch {
       parsed = undefined
     }
@@ -399,15 +389,14 @@ export class LintCache {
       this.used.delete(key)
       return undefined
     }
-    const unpackedEntry: DrillCacheEntry = { kind: 'drill', parsed }
     // The same entry, unpacked: the base still holds it as it was.
-    this.entries.set(key, unpackedEntry)
-    return unpackedEntry
+    entry.parsed = parsed
+    return parsed
   }
 
   /** A drill record's entry; `packedParsed` when the frontmatter is packed already (by a worker thread). */
   setDrill(hash: string, parsed: ParsedFrontmatter, packedParsed?: Packed): void {
-    this.set(`drill:${hash}`, packedParsed === undefined ? { kind: 'drill', parsed } : { kind: 'drill', parsed, packedParsed })
+    this.set(`drill:${hash}`, { kind: 'drill', parsed, packedParsed })
   }
 
   set(hash: string, entry: AnyCacheEntry): void {
@@ -503,6 +492,6 @@ function isPacked(v: unknown): v is Packed {
 function isEntry(v: unknown): v is AnyCacheEntry {
   const e = v as AnyCacheEntry
   if (typeof e !== 'object' || e === null) return false
-  if (e.kind === 'drill') return 'packedParsed' in e ? isPacked(e.packedParsed) : isParsed(e.parsed)
+  if (e.kind === 'drill') return e.packedParsed !== undefined ? isPacked(e.packedParsed) : isParsed(e.parsed)
   return e.kind === undefined && isParsed(e.parsed) && typeof e.context === 'string' && typeof e.dataKey === 'string' && typeof e.head === 'string' && isPacked(e.reports) && Array.isArray(e.prepared) && e.prepared.every((p) => Array.isArray(p) && typeof p[0] === 'string' && isPacked(p[1]) && typeof p[2] === 'string')
 }

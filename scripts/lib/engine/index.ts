@@ -60,12 +60,17 @@ function contextHash(meta: LibraryMeta, today: string, locale: string | undefine
  */
 function libraryKey(meta: LibraryMeta, plans: PlanKeys[], drillFiles: Hashed[], options: EngineOptions): string {
   const hash = createHash('sha1')
-  hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null]))
+  hash.update(optionsKey(options))
   hash.update(plans.map((p) => `p\u0000${p.path}\u0000${p.dataKey}\u0000${p.bom}\n`).join(''))
   hash.update(drillFiles.map(({ file, hash: h }) => `d\u0000${file.path}\u0000${h}\n`).join(''))
   for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
   hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
   return hash.digest('base64url')
+}
+
+/** The options that change findings. */
+function optionsKey(options: EngineOptions): string {
+  return JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null])
 }
 
 /** What a cross-file rule's findings were computed from, and the findings. */
@@ -302,6 +307,8 @@ interface Sorted {
   /** Plans whose parse only is known: their file-scope rules run on the main thread. */
   parsedOnly: Map<string, ParsedFrontmatter>
   drillParsed: Map<string, ParsedFrontmatter>
+  /** Every file read, in order (what the result is keyed on). */
+  files: HashedFile[]
   /** Drill records the cache holds, by path: their hash (built from the cache only when asked for). */
   drillCached: Map<string, string>
   /** Drill records' frontmatter as the worker threads packed it for the cache. */
@@ -389,7 +396,7 @@ function knownHashes(run: Run): { files: HashedFile[]; replay?: EngineResult } |
  */
 function resultKey({ meta, context, options }: Run, files: HashedFile[]): string {
   const hash = createHash('sha1').update(`${context}\n`)
-  hash.update(JSON.stringify([options.locale ?? null, options.only ?? null, options.files ? [...options.files].sort() : null, (options.rules ?? allRules).map((r) => r.id)]))
+  hash.update(optionsKey(options)).update((options.rules ?? allRules).map((r) => r.id).join(','))
   hash.update(files.map(({ file, hash: h, role }) => `${role}\u0000${file.path}\u0000${h}\u0000${file.bom}\n`).join(''))
   for (const c of meta.checklists) hash.update(`c\u0000${c.path}\u0000${contentHash(c.text)}\n`)
   hash.update(JSON.stringify([meta.unreadable.map((u) => [u.path, u.role, u.issue]), meta.skipped, meta.settingsFile?.text ?? null]))
@@ -428,13 +435,15 @@ async function sortByCache(run: Run, files: Iterable<HashedFile>, pool: WorkerPo
 
 /** Sorts the files by what the cache knows of them; a file it knows nothing of goes to the pool or, without one, to sorted.misses. */
 function sortFiles(run: Run, files: Iterable<HashedFile>, pool?: WorkerPool): Sorted {
-  const sorted: Sorted = { planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), drillCached: new Map(), drillPacked: new Map(), misses: [], drillMisses: 0 }
+  const sorted: Sorted = { files: [], planFiles: [], drillFiles: [], results: new Map(), parsedOnly: new Map(), drillParsed: new Map(), drillCached: new Map(), drillPacked: new Map(), misses: [], drillMisses: 0 }
   const miss = (kind: WorkerFile['kind'], { path, absPath, text, bom }: SourceFile) => {
     const file: WorkerFile = { kind, path, absPath, text, bom }
     if (pool) pool.add(file)
     else sorted.misses.push(file)
   }
-  for (const { file, hash, role } of files) {
+  for (const hashed of files) {
+    const { file, hash, role } = hashed
+    sorted.files.push(hashed)
     if (role === 'plan') {
       sorted.planFiles.push({ file, hash })
       const entry = run.cache?.get(hash)
@@ -503,7 +512,7 @@ function lazyDrills(run: Run, sorted: Sorted): void {
 
 // A drill record's frontmatter is known (from the cache or a worker) or read now; the cache learns it when it lacks it.
 function mergeDrill({ cache }: Run, sorted: Sorted, { file, hash }: Hashed): DrillRecord {
-  const cached = sorted.drillCached.has(file.path) ? cache?.getDrill(hash)?.parsed : undefined
+  const cached = sorted.drillCached.has(file.path) ? cache?.getDrill(hash) : undefined
   const known = cached ?? sorted.drillParsed.get(file.path)
   const parsed = known ? { ...known, issues: [...known.issues] } : parseDrillFrontmatter(file)
   if (!cached) cache?.setDrill(hash, { ...parsed, issues: [...parsed.issues] }, sorted.drillPacked.get(file.path))
@@ -576,9 +585,8 @@ function runRules(run: Run, sorted: Sorted, { plans, precomputed, keys }: Merged
   // edit, where packing and writing every finding again (0.7 s at 85,000 findings) would slow each edit down.
   const replayOnly = !remembered?.ran && sorted.results.size === sorted.planFiles.length
   if (cache && !run.options.overlay && result.internalErrors.length === 0 && (replayOnly || cache.wasEmpty)) {
-    const files = [...sorted.planFiles.map((h) => ({ ...h, role: 'plan' as const })), ...sorted.drillFiles.map((h) => ({ ...h, role: 'drill' as const }))]
     try {
-      cache.saveResult(resultKey(run, files), serialize(result.findings), remembered?.files.length ? remembered.files : undefined)
+      cache.saveResult(resultKey(run, sorted.files), serialize(result.findings), remembered?.files.length ? remembered.files : undefined)
     } catch {
       // Not kept: the next run lints.
     }

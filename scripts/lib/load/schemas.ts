@@ -34,17 +34,13 @@ const precompiled: Record<SchemaName, Validator> = {
   'checklist-item': generated.checklistItem,
 }
 
-function validator(name: SchemaName): Validator {
-  return precompiled[name]
-}
-
 /** A validator for a schema that is not a file of schema/ (a rule's options), with the same ajv options. */
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   return sharedAjv().compile(schema)
 }
 
 export function validate(name: SchemaName, data: unknown): ErrorObject[] {
-  const fn = validator(name)
+  const fn = precompiled[name]
   return fn(data) ? [] : [...(fn.errors ?? [])]
 }
 
